@@ -1,8 +1,12 @@
 package dev.glassbox.tensor;
 
+import dev.glassbox.tensor.kernels.Kernels;
 import java.util.Objects;
 
-/** A dense float32 weight matrix, row-major, {@code rows} outputs by {@code cols} inputs. */
+/**
+ * A dense float32 weight matrix, row-major, {@code rows} outputs by {@code cols} inputs. Products run on
+ * {@link Kernels#preferred()}.
+ */
 public record FloatMatrix(int rows, int cols, float[] data) implements WeightMatrix {
 
     public FloatMatrix {
@@ -28,13 +32,24 @@ public record FloatMatrix(int rows, int cols, float[] data) implements WeightMat
 
     @Override
     public void matVec(float[] x, int xOff, float[] y, int yOff) {
+        Kernels.preferred().matVec(data, rows, cols, x, xOff, y, yOff);
+    }
+
+    @Override
+    public void matMul(float[] x, int xOff, int n, float[] y, int yOff) {
+        Kernels.preferred().matMul(data, rows, cols, x, xOff, n, y, yOff);
+    }
+
+    @Override
+    public void matVecColumns(int start, int count, float[] x, int xOff, float[] y, int yOff) {
+        Kernels kernels = Kernels.preferred();
         for (int r = 0; r < rows; r++) {
-            float sum = 0f;
-            int base = r * cols;
-            for (int c = 0; c < cols; c++) {
-                sum += data[base + c] * x[xOff + c];
-            }
-            y[yOff + r] = sum;
+            y[yOff + r] = kernels.dot(data, r * cols + start, x, xOff, count);
         }
+    }
+
+    @Override
+    public void copyRow(int row, float[] out, int off) {
+        System.arraycopy(data, row * cols, out, off, cols);
     }
 }

@@ -15,4 +15,35 @@ public interface WeightMatrix {
 
     /** y[yOff + r] = sum_c W[r][c] * x[xOff + c] for every row r. */
     void matVec(float[] x, int xOff, float[] y, int yOff);
+
+    /**
+     * The product for {@code n} inputs stored one after another: Y[i] = W X[i], with X[i] at
+     * {@code xOff + i*cols()} and Y[i] at {@code yOff + i*rows()} (Y = X W^T for X of shape [n][cols]).
+     */
+    default void matMul(float[] x, int xOff, int n, float[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            matVec(x, xOff + i * cols(), y, yOff + i * rows());
+        }
+    }
+
+    /**
+     * The product with a band of columns only: y[yOff + r] = sum_{c < count} W[r][start + c] * x[xOff + c].
+     * This is one attention head's share of the output projection.
+     */
+    default void matVecColumns(int start, int count, float[] x, int xOff, float[] y, int yOff) {
+        for (int r = 0; r < rows(); r++) {
+            float sum = 0f;
+            for (int c = 0; c < count; c++) {
+                sum += get(r, start + c) * x[xOff + c];
+            }
+            y[yOff + r] = sum;
+        }
+    }
+
+    /** Copies row {@code row} (for an embedding table: one token's vector) into {@code out} at {@code off}. */
+    default void copyRow(int row, float[] out, int off) {
+        for (int c = 0; c < cols(); c++) {
+            out[off + c] = get(row, c);
+        }
+    }
 }
