@@ -36,6 +36,11 @@ public record CompiledModel(
         }
     }
 
+    /** The same model, remembering the program it was compiled from (a .rasp text or {@code lib:NAME}). */
+    public CompiledModel withProgramSource(String source) {
+        return new CompiledModel(config, weights, residualLabels, input, output, report, source);
+    }
+
     public int residualDim() {
         return config.dModel();
     }

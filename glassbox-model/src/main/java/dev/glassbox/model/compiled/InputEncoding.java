@@ -51,9 +51,15 @@ public record InputEncoding(List<Object> tokens, int bosId, int padId, int maxSe
                 + " is not in the model's vocabulary " + vocab());
     }
 
-    /** Tokens typed on a command line arrive as text: "1" matches the integer token 1. */
+    /** Tokens typed on a command line arrive as text: "1" matches the integer token 1, "True" the boolean. */
     private static boolean sameToken(Object vocabToken, Object token) {
         if (Objects.equals(vocabToken, token)) return true;
-        return token instanceof String s && !(vocabToken instanceof String) && String.valueOf(vocabToken).equals(s);
+        return token instanceof String s && !(vocabToken instanceof String) && text(vocabToken).equals(s);
+    }
+
+    /** A token as a user types it (Python's spelling of booleans, as in RASP programs). */
+    public static String text(Object token) {
+        if (token instanceof Boolean b) return b ? "True" : "False";
+        return String.valueOf(token);
     }
 }
