@@ -28,12 +28,11 @@ public final class KeyValueCache {
         return lengths[layer];
     }
 
-    float[] keys(int layer) {
-        return keys[layer];
-    }
+    /** What one layer has stored: keys and values [length][nKvHeads][dHead] (arrays may be longer). */
+    record Stored(float[] keys, float[] values, int length) {}
 
-    float[] values(int layer) {
-        return values[layer];
+    Stored stored(int layer) {
+        return new Stored(keys[layer], values[layer], lengths[layer]);
     }
 
     /** Appends {@code n} positions of keys and values, each [n][nKvHeads][dHead]. */

@@ -61,39 +61,41 @@ final class SelfAttention {
         k = hooks.fire(names.rotK(), k, n, nKvHeads, dHead);
         cache.append(layer, k, v, n);
 
+        KeyValueCache.Stored kv = cache.stored(layer);
         VisibleKeys visible = VisibleKeys.of(config, layer);
         float[] z = hooks.wants(names.attnScores()) || hooks.wants(names.pattern())
-                ? mixWithWholePattern(names, q, n, start, cache.keys(layer), cache.values(layer), cache.length(layer), visible, hooks)
-                : mixRowByRow(q, n, start, cache.keys(layer), cache.values(layer), cache.length(layer), visible);
+                ? mixWithWholePattern(names, q, n, start, kv, visible, hooks)
+                : mixRowByRow(q, n, start, kv, visible);
         z = hooks.fire(names.z(), z, n, nHeads, dHead);
         return hooks.wants(names.result()) ? outputViaHeads(w, names, z, n, hooks) : output(w, z, n);
     }
 
     /** The fast path: one query row of scores at a time, softmax over the visible keys only. */
-    private float[] mixRowByRow(float[] q, int n, int start, float[] keys, float[] values, int keyCount,
-            VisibleKeys visible) {
+    private float[] mixRowByRow(float[] q, int n, int start, KeyValueCache.Stored kv, VisibleKeys visible) {
+        int keyCount = kv.length();
         float[] z = new float[n * nHeads * dHead];
         float[] row = new float[keyCount];
         for (int h = 0; h < nHeads; h++) {
             for (int i = 0; i < n; i++) {
                 int first = visible.first(start + i), last = visible.last(start + i, keyCount);
-                scoreRow(q, h, i, keys, first, last, row, 0);
+                scoreRow(q, h, i, kv.keys(), first, last, row, 0);
                 kernels.softmax(row, first, last - first + 1);
-                mixValues(row, 0, h, i, values, first, last, z);
+                mixValues(row, 0, h, i, kv.values(), first, last, z);
             }
         }
         return z;
     }
 
     /** The hooked path: all scores [head][query][key], hooked, softmaxed whole, hooked, then mixed. */
-    private float[] mixWithWholePattern(LayerHookNames names, float[] q, int n, int start, float[] keys,
-            float[] values, int keyCount, VisibleKeys visible, ActiveHooks hooks) {
+    private float[] mixWithWholePattern(LayerHookNames names, float[] q, int n, int start, KeyValueCache.Stored kv,
+            VisibleKeys visible, ActiveHooks hooks) {
+        int keyCount = kv.length();
         float[] scores = new float[nHeads * n * keyCount];
         Arrays.fill(scores, Float.NEGATIVE_INFINITY);
         for (int h = 0; h < nHeads; h++) {
             for (int i = 0; i < n; i++) {
                 int first = visible.first(start + i), last = visible.last(start + i, keyCount);
-                scoreRow(q, h, i, keys, first, last, scores, (h * n + i) * keyCount);
+                scoreRow(q, h, i, kv.keys(), first, last, scores, (h * n + i) * keyCount);
             }
         }
         scores = hooks.fire(names.attnScores(), scores, nHeads, n, keyCount);
@@ -105,7 +107,7 @@ final class SelfAttention {
         float[] z = new float[n * nHeads * dHead];
         for (int h = 0; h < nHeads; h++) {
             for (int i = 0; i < n; i++) {
-                mixValues(pattern, (h * n + i) * keyCount, h, i, values, 0, keyCount - 1, z);
+                mixValues(pattern, (h * n + i) * keyCount, h, i, kv.values(), 0, keyCount - 1, z);
             }
         }
         return z;
