@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * "Did you mean ...?" for unknown names: the known names within a small edit distance, ignoring case
- * and underscores, so {@code lenght} finds {@code length} and {@code SelectorWidth} finds {@code selector_width}.
+ * "Did you mean ...?" for unknown names: the known names within a small edit distance or sharing a
+ * prefix, ignoring case and underscores, so {@code lenght} finds {@code length}, {@code EQUAL} finds
+ * {@code EQ} and {@code SelectorWidth} finds {@code selector_width}.
  */
 final class NameSuggestions {
     private NameSuggestions() {}
@@ -19,13 +20,20 @@ final class NameSuggestions {
         String wanted = normalize(name);
         int limit = Math.max(1, wanted.length() / 3);
         record Candidate(String name, int distance) { }
-        List<Candidate> candidates = new ArrayList<>();
+        List<Candidate> near = new ArrayList<>(), prefixed = new ArrayList<>();
         for (String k : new TreeSet<>(known)) {
             if (k.equals(name)) continue;
-            int d = distance(wanted, normalize(k));
-            if (d <= limit) candidates.add(new Candidate(k, d));
+            String candidate = normalize(k);
+            int d = distance(wanted, candidate);
+            if (d <= limit) near.add(new Candidate(k, d));
+            else if (Math.min(wanted.length(), candidate.length()) >= 2 && (wanted.startsWith(candidate) || candidate.startsWith(wanted))) {
+                prefixed.add(new Candidate(k, d));
+            }
         }
+        List<Candidate> candidates = near.isEmpty() ? prefixed : near; // a shared prefix only when nothing is near
         candidates.sort(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::name));
+        // The same name but for case and underscores is surely meant: suggest only that.
+        if (!candidates.isEmpty() && candidates.getFirst().distance() == 0) return List.of(candidates.getFirst().name());
         return candidates.stream().limit(3).map(Candidate::name).toList();
     }
 

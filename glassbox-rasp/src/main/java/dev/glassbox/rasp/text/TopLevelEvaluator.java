@@ -45,7 +45,7 @@ final class TopLevelEvaluator {
             case Expr.Compare c -> compare(c);
             case Expr.Logical l -> logical(l);
             case Expr.Not n -> {
-                Object v = requirePlain(n.operand(), "'not'", "; to negate an S-Op or a selector position by position use ~, as in Tracr");
+                Object v = requirePlain(n.operand(), "the operand of 'not'", "; to negate an S-Op or a selector position by position use ~, as in Tracr");
                 yield new TopValue.Plain(!Values.truthy(v));
             }
             case Expr.Conditional c -> {
@@ -120,9 +120,9 @@ final class TopLevelEvaluator {
     private TopValue logical(Expr.Logical l) {
         String word = l.isAnd() ? "and" : "or";
         String hint = "; to combine S-Ops or selectors position by position use " + (l.isAnd() ? "&" : "|") + ", as in Tracr";
-        Object left = requirePlain(l.left(), "'" + word + "'", hint);
+        Object left = requirePlain(l.left(), "an operand of '" + word + "'", hint);
         if (Values.truthy(left) != l.isAnd()) return new TopValue.Plain(left);
-        return new TopValue.Plain(requirePlain(l.right(), "'" + word + "'", hint));
+        return new TopValue.Plain(requirePlain(l.right(), "an operand of '" + word + "'", hint));
     }
 
     private TopValue call(Expr.Call c) {
