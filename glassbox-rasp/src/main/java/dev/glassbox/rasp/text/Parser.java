@@ -16,6 +16,9 @@ final class Parser {
     private final SourceText source;
     private final List<Token> tokens;
     private int index;
+    /** How deeply expressions nest at the cursor; bounded so that no input can overflow the stack. */
+    private int depth;
+    private static final int MAX_DEPTH = 200;
 
     private Parser(SourceText source, List<Token> tokens) {
         this.source = source;
@@ -99,7 +102,14 @@ final class Parser {
     // ---- expressions, lowest precedence first ----
 
     private Expr expression() {
-        return peek().is("lambda") ? lambda() : conditional();
+        if (++depth > MAX_DEPTH) {
+            throw source.syntaxError(peek().start(), "expressions nest more than " + MAX_DEPTH + " levels deep here; split them with definitions");
+        }
+        try {
+            return peek().is("lambda") ? lambda() : conditional();
+        } finally {
+            depth--;
+        }
     }
 
     private Expr lambda() {
@@ -241,7 +251,12 @@ final class Parser {
                 : peek().is("~") ? UnaryOperator.INVERT : null;
         if (op == null) return power();
         Token t = next();
-        return new Expr.Unary(op, factor(), t.start(), previousEnd());
+        if (++depth > MAX_DEPTH) throw source.syntaxError(t.start(), "more than " + MAX_DEPTH + " unary operators in a row");
+        try {
+            return new Expr.Unary(op, factor(), t.start(), previousEnd());
+        } finally {
+            depth--;
+        }
     }
 
     /** {@code **} binds tighter than a unary minus on its left and looser on its right: -2 ** -1 is -(2 ** (-1)). */

@@ -22,7 +22,12 @@ public final class RaspParser {
     /** Parses and checks a program; {@code fileName} is only used in messages. */
     public static RaspProgram parse(String source, String fileName) {
         SourceText text = SourceText.of(fileName, source);
-        return Elaborator.elaborate(text, Parser.parse(text));
+        try {
+            return Elaborator.elaborate(text, Parser.parse(text));
+        } catch (StackOverflowError e) {
+            // Only a chain of thousands of operators gets here (nesting is bounded by the parser).
+            throw text.syntaxError(0, "the program is too deeply nested to check; split long chains of operators with definitions");
+        }
     }
 
     /** Reads (as UTF-8), parses and checks a file; messages name it as given. */
