@@ -77,7 +77,7 @@ record BoundArguments(Signature signature, List<Expr> exprs, List<TopValue> valu
     }
 
     List<Object> tuple(String param) {
-        if (value(param) instanceof List<?> l) return List.copyOf(l.stream().map(x -> (Object) x).toList());
+        if (value(param) instanceof List<?> l) return new java.util.ArrayList<>(l); // may hold None
         throw mismatch(param, "a tuple", "");
     }
 

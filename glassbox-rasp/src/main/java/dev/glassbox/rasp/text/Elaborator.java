@@ -74,7 +74,7 @@ final class Elaborator {
 
     private TopValue assign(Stmt.Assign a) {
         if (Environment.isBuiltin(a.name()) || a.name().equals("Comparison")) {
-            throw source.typeError(a.start() + (a.isLet() ? 4 : 0), "'" + a.name() + "' is built in and cannot be redefined; choose another name");
+            throw source.typeError(a.nameStart(), "'" + a.name() + "' is built in and cannot be redefined; choose another name");
         }
         TopValue value = evaluator.evaluate(a.value());
         if (!a.isLet()) nameIfUnnamed(value, a.name());

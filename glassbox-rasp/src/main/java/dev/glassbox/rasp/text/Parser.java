@@ -57,7 +57,7 @@ final class Parser {
         if (!(expr instanceof Expr.Name target)) {
             throw source.syntaxError(expr.start(), "cannot assign to " + describeTarget(expr) + "; the left of '=' must be a name");
         }
-        return new Stmt.Assign(target.name(), false, expression(), target.start());
+        return new Stmt.Assign(target.name(), false, expression(), target.start(), target.start());
     }
 
     private Stmt let() {
@@ -65,7 +65,7 @@ final class Parser {
         Token name = next();
         if (!name.isIdentifier()) throw error(name, "a name after 'let'", "");
         expect("=", "after 'let " + name.text() + "'");
-        return new Stmt.Assign(name.text(), true, expression(), let.start());
+        return new Stmt.Assign(name.text(), true, expression(), let.start(), name.start());
     }
 
     private Stmt vocab() {

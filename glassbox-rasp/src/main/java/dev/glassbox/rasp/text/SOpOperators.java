@@ -102,6 +102,10 @@ final class SOpOperators {
                     (x, y) -> PythonOperators.compare(op, x, y)), a.sop(), b.sop()));
         }
         if (left instanceof TopValue.SOpValue a && right instanceof TopValue.Plain v) {
+            boolean membership = op == ComparisonOperator.IN || op == ComparisonOperator.NOT_IN;
+            if (membership && !(v.value() instanceof java.util.List || v.value() instanceof String)) {
+                throw source.typeError(offset, "'" + op.symbol + "' needs a tuple or a string on its right, found " + right.describe());
+            }
             return new TopValue.SOpValue(compareWithValue(op, a.sop(), v.value()));
         }
         if (left instanceof TopValue.Plain v && right instanceof TopValue.SOpValue b && op.flipped() != null) {

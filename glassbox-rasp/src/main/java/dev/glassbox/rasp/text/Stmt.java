@@ -7,7 +7,7 @@ sealed interface Stmt {
     int start();
 
     /** {@code name = value} (names what it builds) or {@code let name = value} (does not). */
-    record Assign(String name, boolean isLet, Expr value, int start) implements Stmt { }
+    record Assign(String name, boolean isLet, Expr value, int start, int nameStart) implements Stmt { }
 
     /** A bare expression: the output when it is the last statement. */
     record ExprStmt(Expr expr) implements Stmt {

@@ -173,6 +173,7 @@ class LanguageFeaturesTest {
         assertEquals(List.of(2.0, 3.5, 5.0), Evaluator.standard().evaluate((SOp) definition(p, "lin"), in));
         assertEquals(List.of(0, 2, 6), Evaluator.standard().evaluate(p.output(), in));
         assertEquals(List.of(7, 8, 9), Evaluator.standard().evaluate((SOp) definition(p, "const"), in));
+        assertEquals(Arrays.asList(1, null), run("constant_sop((1, None))", "a", "b"));
         assertEquals(List.of("z", "z", "z"), Evaluator.standard().evaluate((SOp) definition(p, "filled"), in));
         assertEquals(List.of(2.0, 2.0, 2.0), Evaluator.standard().evaluate((SOp) definition(p, "mean"), in));
         assertEquals(Encoding.CATEGORICAL, ((Aggregate) definition(p, "cat")).encoding());
