@@ -131,13 +131,13 @@ public final class Values {
             return java.util.Collections.unmodifiableList(out);
         }
         requireNumbers("+", a, b);
-        if (isIntegral(a) && isIntegral(b)) return integer(toLong(a) + toLong(b));
+        if (isIntegral(a) && isIntegral(b)) return integer(exact("+", a, b, Math::addExact));
         return toDouble(a) + toDouble(b);
     }
 
     public static Object subtract(Object a, Object b) {
         requireNumbers("-", a, b);
-        if (isIntegral(a) && isIntegral(b)) return integer(toLong(a) - toLong(b));
+        if (isIntegral(a) && isIntegral(b)) return integer(exact("-", a, b, Math::subtractExact));
         return toDouble(a) - toDouble(b);
     }
 
@@ -145,7 +145,7 @@ public final class Values {
         if (a instanceof String s && isIntegral(b)) return s.repeat((int) Math.max(0, toLong(b)));
         if (isIntegral(a) && b instanceof String s) return s.repeat((int) Math.max(0, toLong(a)));
         requireNumbers("*", a, b);
-        if (isIntegral(a) && isIntegral(b)) return integer(toLong(a) * toLong(b));
+        if (isIntegral(a) && isIntegral(b)) return integer(exact("*", a, b, Math::multiplyExact));
         return toDouble(a) * toDouble(b);
     }
 
@@ -174,9 +174,22 @@ public final class Values {
         return x - y * Math.floor(x / y);
     }
 
+    /**
+     * Python's integers never overflow; ours are 64-bit, so an overflow is an error rather than a
+     * silently wrapped (wrong) value.
+     */
+    private static long exact(String op, Object a, Object b, java.util.function.LongBinaryOperator f) {
+        try {
+            return f.applyAsLong(toLong(a), toLong(b));
+        } catch (ArithmeticException e) {
+            throw new RaspTypeError("integer overflow in " + format(a) + " " + op + " " + format(b)
+                    + " (Glassbox integers are 64-bit; use floats for larger values)");
+        }
+    }
+
     public static Object negate(Object a) {
         if (!isNumber(a)) throw typeError("a number", a);
-        if (isIntegral(a)) return integer(-toLong(a));
+        if (isIntegral(a)) return integer(exact("-", 0, a, Math::subtractExact));
         return -toDouble(a);
     }
 

@@ -33,6 +33,14 @@ class ValuesTest {
     }
 
     @Test
+    void integerOverflowIsAnErrorNotAWrappedValue() {
+        assertEquals(1L << 40, Values.multiply(1 << 20, 1 << 20));
+        assertThrows(RaspTypeError.class, () -> Values.multiply(Long.MAX_VALUE / 2, 3));
+        assertThrows(RaspTypeError.class, () -> Values.add(Long.MAX_VALUE, 1));
+        assertThrows(RaspTypeError.class, () -> Values.negate(Long.MIN_VALUE));
+    }
+
+    @Test
     void formatsLikePythonStr() {
         assertEquals("True", Values.format(true));
         assertEquals("1.0", Values.format(1.0));
