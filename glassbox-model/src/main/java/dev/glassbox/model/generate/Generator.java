@@ -64,6 +64,12 @@ public final class Generator {
      */
     public GenerationResult generate(int[] prompt, int steps, Sampling sampling, HookRegistry hooks,
             TokenListener listener) {
+        return generate(prompt, steps, Sampler.of(sampling), hooks, listener);
+    }
+
+    /** The same with a sampler of the caller's own. */
+    public GenerationResult generate(int[] prompt, int steps, Sampler sampler, HookRegistry hooks,
+            TokenListener listener) {
         TransformerConfig config = transformer.config();
         int positions = Math.min(steps, config.contextLength());
         check(prompt, steps, positions);
@@ -73,7 +79,6 @@ public final class Generator {
         }
         ForwardPass pass = new ForwardPass(config, transformer.weights(), own.names(), Kernels.preferred());
         KeyValueCache cache = new KeyValueCache(config, positions);
-        Sampler sampler = Sampler.of(sampling);
         TextStream stream = tokenizer.stream();
         StringBuilder text = new StringBuilder();
         int[] tokens = Arrays.copyOf(prompt, positions + 1);
@@ -89,6 +94,7 @@ public final class Generator {
         StopReason stop = StopReason.STEPS;
         while (true) {
             int next = sampler.sample(last);
+            if (next < 0 || next >= vocab) throw new IllegalStateException("the sampler chose id " + next + ", outside [0, " + vocab + ")");
             if (tokenizer.bos().orElse(-1) == next) { stop = StopReason.BOS; break; }
             if (tokenizer.eos().orElse(-1) == next) { stop = StopReason.EOS; break; }
             tokens[length++] = next;
