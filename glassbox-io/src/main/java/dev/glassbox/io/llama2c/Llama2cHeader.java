@@ -12,8 +12,9 @@ import java.nio.file.Path;
  * vocab_size means the classifier is stored after the other weights instead of shared with the token
  * embedding; {@link #vocabSize()} is always the absolute value.
  *
- * <p>A header exists only validated: every field is checked by {@link #parse} before any size is derived
- * from it, and every tensor size fits a Java array.
+ * <p>{@link #parse} checks every field of a file's header before any size is derived from it, and that
+ * every tensor fits a Java array; the constructor itself only refuses sizes that would break the derived
+ * ones ({@link #headSize()}, {@link #kvDim()}).
  */
 public record Llama2cHeader(
         int dim,
@@ -36,6 +37,15 @@ public record Llama2cHeader(
     private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final String FORMAT_HINT =
             "; is this a llama2.c checkpoint (the legacy .bin that run.c reads, exported with version 0)?";
+
+    public Llama2cHeader {
+        if (dim <= 0 || hiddenDim <= 0 || nLayers <= 0 || nHeads <= 0 || nKvHeads <= 0 || vocabSize <= 0 || seqLen <= 0
+                || dim % nHeads != 0 || nHeads % nKvHeads != 0) {
+            throw new IllegalArgumentException("inconsistent llama2.c header: dim " + dim + ", hidden_dim " + hiddenDim
+                    + ", n_layers " + nLayers + ", n_heads " + nHeads + ", n_kv_heads " + nKvHeads + ", vocab_size "
+                    + vocabSize + ", seq_len " + seqLen);
+        }
+    }
 
     /** Width of one attention head: dim / n_heads. */
     public int headSize() {
