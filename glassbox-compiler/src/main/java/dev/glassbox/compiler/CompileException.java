@@ -8,10 +8,11 @@ import java.util.List;
  * ({@code 'frac_prevs' (Aggregate)}), says why, and what to do instead.
  */
 public class CompileException extends GlassboxException {
-    private final List<Problem> problems;
+    private static final long serialVersionUID = 1L;
+    private final transient List<Problem> problems;
 
     /** One expression that cannot be compiled, and why. */
-    public record Problem(String label, String kind, String reason) {
+    public record Problem(String label, String kind, String reason) implements java.io.Serializable {
         public String describe() {
             return "'" + label + "' (" + kind + "): " + reason;
         }
