@@ -41,7 +41,6 @@ public record MlpBlock(List<BasisDirection> inputSpace, List<BasisDirection> hid
         LinkedHashSet<BasisDirection> inputs = new LinkedHashSet<>(), neurons = new LinkedHashSet<>(),
                 outputs = new LinkedHashSet<>();
         Linear first = new Linear(), second = new Linear();
-        java.util.Set<BasisDirection> firstSeen = new java.util.HashSet<>();
         for (MlpBlock part : parts) {
             inputs.addAll(part.inputSpace);
             outputs.addAll(part.outputSpace);
@@ -52,7 +51,6 @@ public record MlpBlock(List<BasisDirection> inputSpace, List<BasisDirection> hid
                 } else if (!sameColumn(first, part.first, h, part.inputSpace)) {
                     throw new IllegalStateException("neuron " + h + " is shared by MLPs that feed it differently");
                 }
-                firstSeen.add(h);
             }
             second.addAll(part.second, 1);
         }

@@ -47,7 +47,7 @@ public final class SelectorWidthBlock {
             double large) {
         BasisDirection attnOut = BasisDirection.of(label + "_selector_width_attn_output");
         AttentionHead head = head(label, Spaces.join(querySpace, List.of(Directions.BOS, Directions.ONE)),
-                Spaces.join(keySpace, List.of(Directions.BOS)), predicate, attnOut, true);
+                Spaces.join(keySpace, List.of(Directions.BOS)), predicate, attnOut);
         List<DiscretisingMlp.Point> points = new ArrayList<>();
         for (Object w : widths) {
             double x = 1.0 / (Values.toDouble(w) + 1);
@@ -70,7 +70,7 @@ public final class SelectorWidthBlock {
         query.add(Directions.ONE);
         List<BasisDirection> key = new ArrayList<>(keySpace);
         key.add(Directions.BOS);
-        AttentionHead head = head(label, query, key, predicate, scratch, false);
+        AttentionHead head = head(label, query, key, predicate, scratch);
         List<DiscretisingMlp.Point> points = new ArrayList<>();
         for (Object w : widths) {
             int width = (int) Math.round(Values.toDouble(w));
@@ -86,7 +86,7 @@ public final class SelectorWidthBlock {
     }
 
     private static AttentionHead head(String label, List<BasisDirection> query, List<BasisDirection> key,
-            SelectPredicate predicate, BasisDirection out, boolean tracrSpaces) {
+            SelectPredicate predicate, BasisDirection out) {
         Linear qk = new Linear();
         for (BasisDirection q : query) {
             for (BasisDirection k : key) {
