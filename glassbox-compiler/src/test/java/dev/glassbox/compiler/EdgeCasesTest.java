@@ -2,6 +2,7 @@ package dev.glassbox.compiler;
 
 import static dev.glassbox.rasp.Rasp.aggregate;
 import static dev.glassbox.rasp.Rasp.indices;
+import static dev.glassbox.rasp.Rasp.linearSequenceMap;
 import static dev.glassbox.rasp.Rasp.numerical;
 import static dev.glassbox.rasp.Rasp.select;
 import static dev.glassbox.rasp.Rasp.tokens;
@@ -66,6 +67,15 @@ class EdgeCasesTest {
         // a sampled input shows it
         assertTrue(e.getMessage().startsWith("cannot compile 'all_true_selector' (Select): it reads later positions (on input ["),
                 e.getMessage());
+    }
+
+    @Test
+    void linearSequenceMapsOfCategoricalNumbers() {
+        SOp value = tokens().map(x -> x.equals("a") ? 1 : x.equals("b") ? 2 : 5).named("value");
+        SOp weighted = numerical(linearSequenceMap(value, indices(), 0.5, -1)).named("weighted");
+        Programs.assertVerifies(Programs.ours(weighted, ABC, 4), weighted, 4);
+        SOp sum = linearSequenceMap(value, indices(), 1, 1).named("categorical_sum"); // a categorical one is a SequenceMap
+        Programs.assertVerifies(Programs.ours(sum, ABC, 4), sum, 4);
     }
 
     @Test
