@@ -73,4 +73,14 @@ final class GroundTruth {
                     "SequenceMap at sublayer 1"),
             new Program("length_numerical", List.of("blocks.0.attn.head.0", "blocks.0.mlp"), List.of("a b", "c c c c"),
                     "numerical SelectorWidth at sublayer 0: head and MLP 0"));
+
+    /** Sublayers the compiler left without heads or hidden units: they compute nothing. */
+    static List<String> emptySublayers(dev.glassbox.model.compiled.CompileReport report) {
+        List<String> empty = new java.util.ArrayList<>();
+        for (int l = 0; l < report.numLayers(); l++) {
+            if (report.headsPerLayer().get(l) == 0) empty.add("blocks." + l + ".attn");
+            if (report.mlpHiddenPerLayer().get(l) == 0) empty.add("blocks." + l + ".mlp");
+        }
+        return empty;
+    }
 }
