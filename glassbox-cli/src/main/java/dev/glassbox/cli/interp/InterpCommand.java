@@ -1,0 +1,18 @@
+package dev.glassbox.cli.interp;
+
+import picocli.CommandLine.Command;
+
+/** {@code glassbox interp}: interpretability methods, each writing JSON and an HTML report. */
+@Command(name = "interp", mixinStandardHelpOptions = true,
+        description = "Look inside a model: patching, path patching, attribution, ablation, logit lens, decomposition."
+                + " Positions count the model's tokens, BOS included (position 0).",
+        subcommands = {PatchCommand.class, PathPatchCommand.class, AttributeCommand.class, AblateCommand.class,
+                LogitLensCommand.class, DecomposeCommand.class})
+public final class InterpCommand implements Runnable {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
