@@ -1,5 +1,6 @@
 package dev.glassbox.tensor.quant;
 
+import dev.glassbox.tensor.kernels.Kernels;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
@@ -37,6 +38,30 @@ final class VectorBlockKernels implements BlockKernels {
     @Override
     public String name() {
         return "vector";
+    }
+
+    /** From this many inputs on, a batch decodes each row once and multiplies it as floats. */
+    static final int DECODE_ROWS_FROM = 4;
+
+    /**
+     * A batch of {@code n >= 4} inputs (a prompt) decodes each row once into floats and multiplies it with
+     * every input there (four inputs share each load, see {@link Kernels#matMul}); fewer inputs (generation)
+     * use the fused kernels, which read the encoded row once per input but never write floats.
+     */
+    @Override
+    public void matMul(GgmlType type, MemorySegment w, int rows, int cols, float[] x, int xOff, int n, float[] y, int yOff) {
+        if (n < DECODE_ROWS_FROM) {
+            BlockKernels.super.matMul(type, w, rows, cols, x, xOff, n, y, yOff);
+            return;
+        }
+        long rowBytes = type.rowBytes(cols);
+        float[] row = new float[cols], out = new float[n];
+        Kernels floats = Kernels.vector();
+        for (int r = 0; r < rows; r++) {
+            Quantization.dequantize(type, w, r * rowBytes, row, 0, cols);
+            floats.matMul(row, 1, cols, x, xOff, n, out, 0);
+            for (int i = 0; i < n; i++) y[yOff + i * rows + r] = out[i];
+        }
     }
 
     @Override

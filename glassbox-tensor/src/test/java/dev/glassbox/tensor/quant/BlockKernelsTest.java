@@ -65,6 +65,12 @@ class BlockKernelsTest {
                 assertClose(one[r], batchScalar[i * rows + r], 100, type + " scalar matMul");
             }
         }
+        // A longer batch (a prompt) decodes each row once and multiplies as floats.
+        int long_ = VectorBlockKernels.DECODE_ROWS_FROM + 2;
+        float[] xs = random(random, long_ * cols), ys = new float[long_ * rows], yf = new float[long_ * rows];
+        vector.matMul(xs, 0, long_, ys, 0);
+        plain.matMul(xs, 0, long_, yf, 0);
+        for (int k = 0; k < ys.length; k++) assertClose(yf[k], ys[k], 100, type + " batch of " + long_ + ", entry " + k);
     }
 
     @ParameterizedTest
