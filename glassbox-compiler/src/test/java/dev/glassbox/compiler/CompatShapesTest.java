@@ -56,6 +56,15 @@ class CompatShapesTest {
         assertEquals(heads, model.report().headsPerLayer(), "heads per layer");
         assertEquals(mlps, model.report().mlpHiddenPerLayer(), "MLP hidden per layer");
         assertEquals(normalised(reference.get("residual_labels")), normalisedOurs(model.residualLabels()), "residual labels");
+        List<String> expectedPlacements = new ArrayList<>(), actualPlacements = new ArrayList<>();
+        reference.get("layer_allocation").properties().forEach(e -> expectedPlacements.add(stripIds(e.getKey()) + " "
+                + e.getValue().get("kind").asText() + " " + e.getValue().get("encoding").asText() + " "
+                + e.getValue().get("layer_index").asInt()));
+        model.report().placements().forEach(p -> actualPlacements.add(stripIds(p.label()) + " " + p.kind() + " "
+                + p.encoding() + " " + p.sublayer()));
+        expectedPlacements.sort(null);
+        actualPlacements.sort(null);
+        assertEquals(expectedPlacements, actualPlacements, "layer allocation");
 
         // every head's W_QK and W_OV shape, layer by layer
         SOp sop = program.build();

@@ -77,7 +77,7 @@ public final class ModelAssembly {
             mlpPerLayer.add(parts.isEmpty() ? null : MlpBlock.inParallel(parts, compat));
         }
 
-        Map<BasisDirection, Map<BasisDirection, Double>> views = ResidualLayout.viewDefinitions(viewDefinitions());
+        Map<BasisDirection, Map<BasisDirection, Double>> views = viewDefinitions();
         List<BasisDirection> outputSpace = compat ? Spaces.sorted(bases.space(output)) : bases.space(output);
         ResidualLayout layout = new ResidualLayout(
                 compat ? tracrResidual(headsPerLayer, mlpPerLayer, outputSpace)
@@ -165,9 +165,14 @@ public final class ModelAssembly {
         };
     }
 
-    private List<Linear> viewDefinitions() {
-        List<Linear> out = new ArrayList<>();
-        for (NodeCraft c : craft.nodes().values()) if (c instanceof NodeCraft.View v) out.add(v.definition());
+    /** Every direction of every view → its definition (empty for a direction that is always 0). */
+    private Map<BasisDirection, Map<BasisDirection, Double>> viewDefinitions() {
+        Map<BasisDirection, Map<BasisDirection, Double>> out = new HashMap<>();
+        for (SOp s : graph.sops()) {
+            if (craft.craft(s) instanceof NodeCraft.View v) {
+                for (BasisDirection d : bases.space(s)) out.put(d, v.definition().row(d));
+            }
+        }
         return out;
     }
 
@@ -263,7 +268,7 @@ public final class ModelAssembly {
         }
         for (MlpBlock m : mlps) if (m != null) m.first().forEach((in, h, w) -> reads.accept(in));
         outputSpace.forEach(reads);
-        if (noValueRow) read.add(Directions.ONE);
+        if (noValueRow || read.isEmpty()) read.add(Directions.ONE); // a model has at least one dimension
 
         List<BasisDirection> order = new ArrayList<>();
         for (Object t : options.vocab()) order.add(Directions.token(t));

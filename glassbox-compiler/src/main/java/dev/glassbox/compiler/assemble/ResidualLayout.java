@@ -1,7 +1,6 @@
 package dev.glassbox.compiler.assemble;
 
 import dev.glassbox.compiler.craft.BasisDirection;
-import dev.glassbox.compiler.craft.Linear;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,15 +30,6 @@ final class ResidualLayout {
             }
         }
         this.views = views;
-    }
-
-    /** The definitions of every view of the craft program, direction by direction. */
-    static Map<BasisDirection, Map<BasisDirection, Double>> viewDefinitions(List<Linear> definitions) {
-        Map<BasisDirection, Map<BasisDirection, Double>> out = new HashMap<>();
-        for (Linear d : definitions) {
-            for (BasisDirection own : d.sources()) out.put(own, d.row(own));
-        }
-        return out;
     }
 
     /** A direction as a combination of non-view directions (whether in the residual or not). */

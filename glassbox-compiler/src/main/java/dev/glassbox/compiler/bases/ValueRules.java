@@ -129,20 +129,26 @@ final class ValueRules {
         return ValueSet.of(out, in.nullable());
     }
 
-    /** Every mean of a multiset of 1..maxSeqLen of {@code values}, or null if there are too many. */
+    /**
+     * Every mean of a multiset of 1..maxSeqLen of {@code values}, or null if there are too many. Sums are
+     * exact (decimal), so a mean that is 0 is 0 and not a rounding error next to it.
+     */
     private List<Object> multisetMeans(List<Object> values) {
         LinkedHashMap<Object, Double> means = new LinkedHashMap<>();
-        java.util.Set<Double> sums = new java.util.LinkedHashSet<>();
-        sums.add(0.0);
+        java.util.Set<java.math.BigDecimal> sums = new java.util.LinkedHashSet<>();
+        sums.add(java.math.BigDecimal.ZERO);
+        List<java.math.BigDecimal> exact = new ArrayList<>();
+        for (Object v : values) exact.add(new java.math.BigDecimal(Values.toDouble(v)));
         for (int n = 1; n <= maxSeqLen; n++) {
-            java.util.Set<Double> next = new java.util.LinkedHashSet<>();
-            for (double s : sums) {
-                for (Object v : values) next.add(s + Values.toDouble(v));
+            java.util.Set<java.math.BigDecimal> next = new java.util.LinkedHashSet<>();
+            for (java.math.BigDecimal s : sums) {
+                for (java.math.BigDecimal v : exact) next.add(s.add(v).stripTrailingZeros());
                 if (next.size() > ValueSet.MAX_LISTED) return null;
             }
             sums = next;
-            for (double s : sums) {
-                double mean = s / n;
+            java.math.BigDecimal count = java.math.BigDecimal.valueOf(n);
+            for (java.math.BigDecimal s : sums) {
+                double mean = s.divide(count, java.math.MathContext.DECIMAL128).doubleValue();
                 means.putIfAbsent(Values.key(mean), mean);
                 if (means.size() > ValueSet.MAX_LISTED) return null;
             }

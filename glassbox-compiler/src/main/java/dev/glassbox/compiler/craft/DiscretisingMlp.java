@@ -143,13 +143,24 @@ public final class DiscretisingMlp {
         first.add(Directions.BOS, h, -(Math.max(0, atBos) + 1));
     }
 
+    /**
+     * The points sorted, with values closer than one part in 10^9 merged into one: an MLP cannot tell
+     * them apart. Of such a cluster the value with the shortest decimal form is kept, as the likeliest
+     * exact one (0.0 rather than the rounding error -5.6E-17 next to it).
+     */
     private static List<Point> merged(List<Point> points) {
         List<Point> sorted = new ArrayList<>(points);
         sorted.sort((p, q) -> Double.compare(p.x, q.x));
         List<Point> out = new ArrayList<>();
+        double clusterStart = Double.NaN;
         for (Point p : sorted) {
-            if (!out.isEmpty() && p.x - out.getLast().x <= 1e-9 * Math.max(1, Math.abs(p.x))) continue;
-            out.add(p);
+            boolean near = !out.isEmpty() && p.x - clusterStart <= 1e-9 * Math.max(1, Math.abs(p.x));
+            if (!near) {
+                out.add(p);
+                clusterStart = p.x;
+            } else if (Double.toString(p.x).length() < Double.toString(out.getLast().x).length()) {
+                out.set(out.size() - 1, p);
+            }
         }
         return out;
     }
