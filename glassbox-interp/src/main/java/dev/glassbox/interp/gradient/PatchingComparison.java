@@ -65,6 +65,14 @@ public record PatchingComparison(PatchingResult activation, AttributionEstimate 
     }
 
     /**
+     * Both methods' results, activation patching first: what {@code PatchingReport.render} takes to show
+     * them on one page, heatmap beside heatmap.
+     */
+    public List<PatchingResult> results() {
+        return List.of(activation, attribution.result());
+    }
+
+    /**
      * A Markdown summary: the costs, the correlations, and the {@code top} cells with the largest measured
      * effects (all when top ≤ 0), for reports and docs.
      */

@@ -12,6 +12,8 @@ import dev.glassbox.interp.model.Prompt;
 import dev.glassbox.interp.patching.Direction;
 import dev.glassbox.interp.patching.PatchGranularity;
 import dev.glassbox.interp.patching.PatchingProblem;
+import dev.glassbox.interp.report.PatchingReport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -44,6 +46,14 @@ class Stories260KAttributionTest {
         assertEquals(1, c.attribution().backwardPasses());
         assertTrue(c.pearson() > 0.99, c.markdown(10));
         assertTrue(c.maxError() < 0.1, c.markdown(10));
+    }
+
+    @Test
+    void bothMethodsRenderOnOneReportPage() {
+        PatchingComparison c = PatchingComparison.of(problem(Direction.DENOISING), PatchGranularity.HEAD_POSITION);
+        String html = PatchingReport.render("stories260K", c.results());
+        assertTrue(html.contains("activation patching") && html.contains("attribution patching"));
+        assertTrue(c.markdown(5).contains("| attribution patching | 2 | 1 |"), c.markdown(5));
     }
 
     @ParameterizedTest
