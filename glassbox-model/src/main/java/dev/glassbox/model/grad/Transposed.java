@@ -9,6 +9,11 @@ import dev.glassbox.tensor.kernels.Kernels;
  * output, so Wᵀ dy = Σ_r dy_r W[r, :]: each row of W is read once (copied once when it is not dense
  * floats) and added, scaled, into every position's dx; rows whose dy is zero everywhere are skipped
  * (a logit-difference metric touches two rows of the unembedding).
+ *
+ * <p>Cost: the same multiply-adds as the forward product, but as one axpy per (row, position), which
+ * loads and stores dx where the forward kernel's blocked dot products only load; measured at about twice
+ * the forward product's time (docs/benchmarks.md). A transposed-product kernel in glassbox-tensor, scalar
+ * and vector, blocked like {@code matMul}, would close that gap.
  */
 final class Transposed {
     private Transposed() {}
