@@ -28,6 +28,8 @@ public final class MatVecBenchmark {
         float[] y = new float[rows];
         float[] row = new float[cols];
         System.out.printf(Locale.ROOT, "matVec [%d][%d], one thread, %s%n", rows, cols, Runtime.version());
+        System.out.printf(Locale.ROOT, "memory read (sum of a %d MiB segment, Vector API): %.2f GB/s%n", 256,
+                readBandwidth(256L << 20, seconds));
         System.out.printf(Locale.ROOT, "%-6s %10s %14s %14s%n", "type", "MiB", "scalar GB/s", "vector GB/s");
         GgmlType[] types = args.length > 3
                 ? java.util.Arrays.stream(args[3].split(",")).map(GgmlType::valueOf).toArray(GgmlType[]::new)
@@ -45,6 +47,36 @@ public final class MatVecBenchmark {
             double vector = gbPerSecond(m.withKernels(BlockKernels.vector()), x, y, seconds);
             System.out.printf(Locale.ROOT, "%-6s %10.1f %14.2f %14.2f%n", type, data.byteSize() / 1048576.0, scalar, vector);
         }
+    }
+
+    /** The reference: how fast one thread can stream bytes from memory at all (best of repeated sums). */
+    private static double readBandwidth(long bytes, double seconds) {
+        MemorySegment data = Arena.ofAuto().allocate(bytes, 64);
+        data.fill((byte) 1);
+        var species = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        double best = 0;
+        float sink = 0;
+        for (int phase = 0; phase < 2; phase++) {
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            while (System.nanoTime() < end) {
+                long t = System.nanoTime();
+                for (long chunk = 0; chunk < bytes; chunk += 1 << 20) { // int-indexed inner loops compile best
+                    sink += sumChunk(data, chunk, 1 << 20);
+                }
+                if (phase == 1) best = Math.max(best, bytes / (double) (System.nanoTime() - t));
+            }
+        }
+        return sink == 42 ? best + 1e-9 : best;
+    }
+
+    private static float sumChunk(MemorySegment data, long from, int bytes) {
+        var species = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        var acc = jdk.incubator.vector.FloatVector.zero(species);
+        for (int i = 0; i < bytes; i += species.vectorByteSize()) {
+            acc = acc.add(jdk.incubator.vector.FloatVector.fromMemorySegment(species, data, from + i,
+                    java.nio.ByteOrder.LITTLE_ENDIAN));
+        }
+        return acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
     }
 
     /** Best of repeated runs after a warm-up of the same length. */
