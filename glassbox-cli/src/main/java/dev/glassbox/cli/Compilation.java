@@ -14,6 +14,6 @@ final class Compilation {
         int maxSeqLen = source.maxSeqLen(flags.maxSeqLen);
         CompileOptions.Mode mode = flags.compat != null ? CompileOptions.Mode.TRACR_COMPAT : CompileOptions.Mode.DEFAULT;
         CompileOptions options = CompileOptions.of(vocab, maxSeqLen).withMode(mode).withCausal(flags.causal);
-        return RaspCompiler.compile(source.program(), options).withProgramSource(source.storedText());
+        return RaspCompiler.compile(source.programFor(maxSeqLen), options).withProgramSource(source.storedText());
     }
 }

@@ -115,8 +115,8 @@ final class DemoCommand implements Callable<Integer> {
                 .append("<th>encoding</th><th>sublayer</th></tr>\n");
         for (CompileReport.Placement p : model.report().placements()) {
             html.append("<tr><td><code>").append(escape(p.label())).append("</code></td><td>").append(escape(p.kind()))
-                    .append("</td><td>").append(escape(p.encoding())).append("</td><td>layer ").append(p.sublayer() / 2)
-                    .append(p.sublayer() % 2 == 0 ? " attention" : " MLP").append("</td></tr>\n");
+                    .append("</td><td>").append(escape(p.encoding())).append("</td><td>").append(sublayer(p.sublayer()))
+                    .append("</td></tr>\n");
         }
         html.append("</table>\n<h2>Run</h2>\n<p>Input <code>[").append(escape(join(example))).append("]</code>: the model outputs <code>[")
                 .append(escape(join(actual))).append("]</code>, the RASP evaluator <code>[").append(escape(join(expected)))
@@ -128,6 +128,12 @@ final class DemoCommand implements Callable<Integer> {
         html.append("<h2>Residual stream</h2>\n").append(HtmlRenderer.caption(figure)).append(HtmlRenderer.svg(figure));
         html.append("</body></html>\n");
         return html.toString();
+    }
+
+    /** 2L is layer L's attention, 2L+1 its MLP; -1 an S-Op read as a linear view of others, with no block. */
+    static String sublayer(int sublayer) {
+        if (sublayer < 0) return "no block: a linear view of its inputs";
+        return "layer " + sublayer / 2 + (sublayer % 2 == 0 ? " attention" : " MLP");
     }
 
     private static void shapeRow(StringBuilder html, String name, CompiledModel m) {

@@ -54,6 +54,17 @@ record ProgramSource(SOp program, String name, List<Object> defaultVocab, Intege
         return new ProgramSource(p.build(), p.name(), p.vocab(), p.maxSeqLen(), LIBRARY_PREFIX + p.name());
     }
 
+    /**
+     * The program for inputs up to {@code maxSeqLen}. Library programs are rebuilt for it (sort and
+     * sort_freq make their keys unique with the length); a .rasp file is as written.
+     */
+    SOp programFor(int maxSeqLen) {
+        if (storedText.startsWith(LIBRARY_PREFIX) && !storedText.contains("\n")) {
+            return Library.get(storedText.substring(LIBRARY_PREFIX.length())).build(maxSeqLen);
+        }
+        return program;
+    }
+
     static List<String> libraryNames() {
         return Library.all().stream().map(LibraryProgram::name).toList();
     }

@@ -56,7 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
             program = ProgramSource.fromStored(model.programSource(), target + " (stored program)");
         }
         int length = maxLen != null ? maxLen : model.input().maxSeqLen();
-        VerificationResult result = Verifier.verify(model, program.program(), length);
+        VerificationResult result = Verifier.verify(model, program.programFor(model.input().maxSeqLen()), length);
         var out = spec.commandLine().getOut();
         VerificationResult.Counterexample first = result.firstCounterexample();
         if (json) {

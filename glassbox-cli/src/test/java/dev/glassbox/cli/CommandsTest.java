@@ -72,6 +72,17 @@ class CommandsTest {
     }
 
     @Test
+    void libraryProgramsAreRebuiltForTheRequestedLength() throws Exception {
+        // sort makes its keys unique as key + i/max_seq_len: at length 6 it must be rebuilt for 6.
+        Path model = dir.resolve("sort6.safetensors");
+        CliRun c = CliRun.of("compile", "lib:sort", "--max-seq-len", "6", "-o", model.toString());
+        assertEquals(0, c.status(), c.toString());
+        CliRun v = CliRun.of("verify", model.toString(), "--json");
+        assertEquals(0, v.status(), v.toString());
+        assertEquals(3 + 9 + 27 + 81 + 243 + 729, json.readTree(v.out()).get("checked").intValue());
+    }
+
+    @Test
     void residualFigureIsWrittenAsPngAndHtml() throws Exception {
         Path model = dir.resolve("hist.safetensors");
         assertEquals(0, CliRun.of("compile", "lib:hist", "-o", model.toString()).status());

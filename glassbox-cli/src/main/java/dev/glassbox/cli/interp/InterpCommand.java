@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "interp", mixinStandardHelpOptions = true,
         description = "Look inside a model: patching, path patching, attribution, ablation, logit lens, decomposition."
                 + " Positions count the model's tokens, BOS included (position 0).",
-        subcommands = {PatchCommand.class, PathPatchCommand.class, AttributeCommand.class, AblateCommand.class,
-                LogitLensCommand.class, DecomposeCommand.class})
+        subcommands = {CacheCommand.class, DecomposeCommand.class, LogitLensCommand.class, AttributeCommand.class,
+                AblateCommand.class, PatchCommand.class, PathPatchCommand.class})
 public final class InterpCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -35,6 +35,8 @@ class InterpBadInputTest {
         String r = fails("interp", "path-patch", "--model", model, "--clean", "a b c", "--corrupt", "c a b",
                 "--receiver", "blocks.2.attn.head.0.z");
         assertTrue(r.contains("blocks.2.attn.head.0.q"), r);
+        String h = fails("interp", "cache", "--model", model, "--input", "a b c", "--hook", "blocks.2.attn.hook_patern");
+        assertTrue(h.contains("blocks.2.attn.hook_pattern"), h);
         String t = fails("interp", "attribute", "--model", model, "--input", "a b c", "--target", "d");
         assertTrue(t.contains("closest"), t);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,5 +134,23 @@ class InterpCommandsTest {
         InterpCli r = InterpCli.run("interp", "patch", "--model", model, "--clean", "a b c", "--corrupt", "c a b");
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("blocks.2.attn") && r.out().contains("forward passes"), r.out());
+    }
+
+    @Test
+    void cacheKeepsTheNamedHooksAndDrawsThem() throws Exception {
+        Path html = dir.resolve("cache.html");
+        JsonNode o = ok("interp", "cache", "--model", model, "--input", "a b c", "--hook", "blocks.2.attn.hook_pattern",
+                "--json", "-o", html.toString());
+        JsonNode pattern = o.get("activations").get(0);
+        assertEquals("blocks.2.attn.hook_pattern", pattern.get("hook").asText());
+        assertEquals(List.of(1, 4, 4), json.convertValue(pattern.get("shape"), List.class));
+        assertEquals(16, pattern.get("values").size());
+        assertTrue(Files.readString(html).contains("head 0 (query x key)"));
+
+        JsonNode layer = ok("interp", "cache", "--model", model, "--input", "a b c", "--layer", "1", "--suffix",
+                "hook_resid_post", "--position", "2", "--json");
+        assertEquals(1, layer.get("activations").size());
+        assertEquals("blocks.1.hook_resid_post", layer.get("activations").get(0).get("hook").asText());
+        assertEquals(23, layer.get("activations").get(0).get("values").size(), "one position's row of the residual stream");
     }
 }

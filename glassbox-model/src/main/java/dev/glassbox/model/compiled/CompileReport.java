@@ -23,7 +23,8 @@ public record CompileReport(String mode, boolean causal, List<Integer> headsPerL
 
     /**
      * One expression's place in the model. {@code sublayer} counts attention and MLP sublayers
-     * together: 2L is layer L's attention, 2L+1 its MLP (Tracr's layer_allocation convention).
+     * together: 2L is layer L's attention, 2L+1 its MLP (Tracr's layer_allocation convention); -1 marks
+     * an S-Op that has no block because it is read as a linear function of other S-Ops' directions.
      */
     public record Placement(String label, String kind, String encoding, int sublayer) {}
 

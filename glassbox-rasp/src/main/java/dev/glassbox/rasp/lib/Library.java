@@ -24,36 +24,36 @@ public final class Library {
 
     private static Map<String, LibraryProgram> programs() {
         Map<String, LibraryProgram> m = new LinkedHashMap<>();
-        add(m, new LibraryProgram("length", "the number of tokens", ABC, 5, false, TracrLib::makeLength));
+        add(m, new LibraryProgram("length", "the number of tokens", ABC, 5, false, n -> TracrLib.makeLength()));
         add(m, new LibraryProgram("length_numerical", "the number of tokens, numerically encoded", ABC, 5, false,
-                () -> TracrLib.makeLength().numerical()));
+                n -> TracrLib.makeLength().numerical()));
         add(m, new LibraryProgram("reverse", "the tokens in reverse order", ABC, 5, false,
-                () -> TracrLib.makeReverse(tokens())));
+                n -> TracrLib.makeReverse(tokens())));
         add(m, new LibraryProgram("pair_balance", "fraction of '(' minus fraction of ')' so far", List.of("(", ")", "a"), 5,
-                false, () -> TracrLib.makePairBalance(tokens(), "(", ")")));
+                false, n -> TracrLib.makePairBalance(tokens(), "(", ")")));
         add(m, new LibraryProgram("shuffle_dyck", "whether () and {} are both balanced", List.of("(", ")", "{", "}"), 5,
-                false, () -> TracrLib.makeShuffleDyck(List.of("()", "{}"))));
+                false, n -> TracrLib.makeShuffleDyck(List.of("()", "{}"))));
         add(m, new LibraryProgram("shuffle_dyck2", "shuffle_dyck on () and {}", List.of("(", ")", "{", "}"), 5, false,
-                TracrLib::makeShuffleDyck2));
-        add(m, new LibraryProgram("hist", "how often each token occurs", ABC, 5, false, TracrLib::makeHist));
+                n -> TracrLib.makeShuffleDyck2()));
+        add(m, new LibraryProgram("hist", "how often each token occurs", ABC, 5, false, n -> TracrLib.makeHist()));
         add(m, new LibraryProgram("sort_unique", "the tokens sorted (tokens must be unique)", List.of(1, 2, 3, 4, 5), 5,
-                false, () -> TracrLib.makeSortUnique(tokens(), tokens())));
+                false, n -> TracrLib.makeSortUnique(tokens(), tokens())));
         add(m, new LibraryProgram("sort", "the tokens sorted, ties by position", ONE_TO_THREE, 5, false,
-                () -> TracrLib.makeSort(tokens(), tokens(), 5, 1)));
+                n -> TracrLib.makeSort(tokens(), tokens(), n, 1)));
         add(m, new LibraryProgram("sort_freq", "the tokens sorted by descending frequency", ONE_TO_THREE, 5, false,
-                () -> TracrLib.makeSortFreq(5)));
+                n -> TracrLib.makeSortFreq(n)));
         add(m, new LibraryProgram("frac_prevs", "fraction of tokens so far that are 'a'", ABC, 5, true,
-                () -> TracrLib.makeFracPrevs(tokens().eq("a"))));
+                n -> TracrLib.makeFracPrevs(tokens().eq("a"))));
         add(m, new LibraryProgram("shift_by", "the tokens shifted right by one", ABC, 5, true,
-                () -> TracrLib.shiftBy(1, tokens())));
+                n -> TracrLib.shiftBy(1, tokens())));
         add(m, new LibraryProgram("detect_pattern", "True where 'a b c' ends", ABC, 5, true,
-                () -> TracrLib.detectPattern(tokens(), List.of("a", "b", "c"))));
+                n -> TracrLib.detectPattern(tokens(), List.of("a", "b", "c"))));
         add(m, new LibraryProgram("count_less_freq", "how many tokens occur at most twice", ABC, 5, false,
-                () -> TracrLib.makeCountLessFreq(2)));
+                n -> TracrLib.makeCountLessFreq(2)));
         add(m, new LibraryProgram("count", "how many tokens are 'a'", ABC, 5, false,
-                () -> TracrLib.makeCount(tokens(), "a")));
+                n -> TracrLib.makeCount(tokens(), "a")));
         add(m, new LibraryProgram("nary_sequencemap", "x + y - z over tokens, tokens, indices", ONE_TO_THREE, 5, false,
-                () -> TracrLib.makeNarySequenceMap(ValueFunction.of("x + y - z", Library::xPlusYMinusZ),
+                n -> TracrLib.makeNarySequenceMap(ValueFunction.of("x + y - z", Library::xPlusYMinusZ),
                         List.of(tokens(), tokens(), indices()))));
         return java.util.Collections.unmodifiableMap(m);
     }
