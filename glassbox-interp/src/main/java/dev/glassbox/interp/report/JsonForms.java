@@ -149,6 +149,34 @@ public final class JsonForms {
         return o;
     }
 
+    /**
+     * The cached activations: each with its hook name, shape and row-major values (only the rows of
+     * {@code position} when it is given and the activation's first axis is the position).
+     */
+    public static ObjectNode cache(dev.glassbox.model.hooks.ActivationCache cache, List<String> tokens, Integer position) {
+        ObjectNode o = MAPPER.createObjectNode();
+        strings(o.putArray("tokens"), tokens);
+        if (position == null) o.putNull("position"); else o.put("position", position);
+        ArrayNode list = o.putArray("activations");
+        for (String name : cache.names()) {
+            dev.glassbox.model.hooks.Activation a = cache.get(name);
+            ObjectNode x = list.addObject();
+            x.put("hook", name);
+            ArrayNode shape = x.putArray("shape");
+            for (int d : a.shape()) shape.add(d);
+            boolean rows = position != null && a.dim(0) == tokens.size() && !name.endsWith("hook_pattern")
+                    && !name.endsWith("hook_attn_scores");
+            int from = rows ? position * (a.size() / a.dim(0)) : 0, to = rows ? from + a.size() / a.dim(0) : a.size();
+            x.put("values_of", rows ? "position " + position : "all");
+            ArrayNode values = x.putArray("values");
+            for (int i = from; i < to; i++) {
+                float v = a.data()[i];
+                if (Float.isFinite(v)) values.add(v); else values.addNull();
+            }
+        }
+        return o;
+    }
+
     private static void put(ObjectNode o, String key, double v) {
         if (Double.isFinite(v)) o.put(key, v); else o.putNull(key);
     }
