@@ -55,15 +55,19 @@ public record Heatmap(String title, List<String> rowLabels, List<String> columnL
         return s.append("</svg>").toString();
     }
 
+    /** The colour bar: bound down to -bound, or down to 0 when no value is negative (probabilities). */
     private void legend(StringBuilder s, int x, int y, int h) {
         int steps = 20;
+        boolean nonNegative = true;
+        for (double[] row : values) for (double v : row) if (v < 0) nonNegative = false;
+        double low = nonNegative ? 0 : -bound;
         for (int i = 0; i < steps; i++) {
-            double v = bound - 2 * bound * i / (steps - 1.0);
+            double v = bound - (bound - low) * i / (steps - 1.0);
             s.append("<rect x='").append(x).append("' y='").append(Svg.c(y + h * i / (double) steps)).append("' width='14' height='")
                     .append(Svg.c(h / (double) steps + 0.5)).append("' fill='").append(Svg.diverging(v, bound)).append("'/>");
         }
         s.append("<text x='").append(x + 18).append("' y='").append(y + 9).append("'>").append(Svg.number(bound)).append("</text>");
-        s.append("<text x='").append(x + 18).append("' y='").append(y + h / 2 + 4).append("'>0</text>");
-        s.append("<text x='").append(x + 18).append("' y='").append(y + h).append("'>").append(Svg.number(-bound)).append("</text>");
+        if (!nonNegative) s.append("<text x='").append(x + 18).append("' y='").append(y + h / 2 + 4).append("'>0</text>");
+        s.append("<text x='").append(x + 18).append("' y='").append(y + h).append("'>").append(Svg.number(low)).append("</text>");
     }
 }
