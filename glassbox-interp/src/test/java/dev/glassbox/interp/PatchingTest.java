@@ -54,7 +54,7 @@ class PatchingTest {
         CachedRun source = m.runWithCache(clean.tokens(), n -> n.equals(HookNames.EMBED) || n.equals(HookNames.POS_EMBED));
         HookRegistry hooks = m.newHooks();
         float[][] patched;
-        try (HookHandle h = PatchHooks.install(hooks, List.of(
+        try (HookHandle ignored = PatchHooks.install(hooks, List.of(
                 new Patch(new Site(HookNames.EMBED, 0, config.dModel()), null, source.cache().get(HookNames.EMBED)),
                 new Patch(new Site(HookNames.POS_EMBED, 0, config.dModel()), null, source.cache().get(HookNames.POS_EMBED))))) {
             patched = m.forward(corrupt.tokens(), hooks);

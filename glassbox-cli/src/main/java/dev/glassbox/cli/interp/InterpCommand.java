@@ -1,6 +1,8 @@
 package dev.glassbox.cli.interp;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code glassbox interp}: interpretability methods, each writing JSON and an HTML report. */
 @Command(name = "interp", mixinStandardHelpOptions = true,
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {CacheCommand.class, DecomposeCommand.class, LogitLensCommand.class, AttributeCommand.class,
                 AblateCommand.class, PatchCommand.class, PathPatchCommand.class})
 public final class InterpCommand implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public void run() {

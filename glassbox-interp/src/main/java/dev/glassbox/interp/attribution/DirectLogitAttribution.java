@@ -57,7 +57,8 @@ public final class DirectLogitAttribution {
         Activation residual = run.cache().get(HookNames.block(c.nLayers() - 1, HookNames.RESID_POST));
         PositionOutOfRangeException.check("attribution", position, residual.dim(0));
         double[] u = target.direction(model, centred);
-        double[] e = new FinalNorm(model).pullBack(u, new FinalNorm(model).scale(residual.data(), position * d));
+        FinalNorm norm = new FinalNorm(model);
+        double[] e = norm.pullBack(u, norm.scale(residual.data(), position * d));
 
         List<ComponentScore> scores = new ArrayList<>();
         scores.add(new ComponentScore("embed", dot(e, run.cache().get(HookNames.EMBED).data(), position * d)));

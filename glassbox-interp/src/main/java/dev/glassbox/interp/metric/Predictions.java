@@ -48,8 +48,9 @@ public final class Predictions {
     }
 
     private static int lastDiffering(float[][] clean, float[][] corrupt, boolean numerical) {
+        int[] a = argmax(clean), b = argmax(corrupt);
         for (int p = clean.length - 1; p >= 0; p--) {
-            boolean differs = numerical ? clean[p][0] != corrupt[p][0] : argmax(clean)[p] != argmax(corrupt)[p];
+            boolean differs = numerical ? clean[p][0] != corrupt[p][0] : a[p] != b[p];
             if (differs) return p;
         }
         throw new InvalidInputException("clean and corrupt give the same output at every position, so patching has"
