@@ -24,7 +24,8 @@ public record Heatmap(String title, List<String> rowLabels, List<String> columnL
         int cell = columnLabels.size() > 24 ? 22 : 40, rowHeight = 22;
         int left = 10 + 7 * rowLabels.stream().mapToInt(String::length).max().orElse(4);
         int top = 40 + 6 * Math.min(16, columnLabels.stream().mapToInt(String::length).max().orElse(4));
-        int width = Math.max(left + cell * columnLabels.size() + 90, left + 8 * title.length()), height = top + rowHeight * rowLabels.size() + 20;
+        int width = Math.max(left + cell * columnLabels.size() + 90, left + 8 * title.length());
+        int height = top + rowHeight * rowLabels.size() + 20;
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns='http://www.w3.org/2000/svg' width='").append(width).append("' height='").append(height)
                 .append("' font-family='sans-serif' font-size='11'>");
