@@ -36,7 +36,7 @@ public final class Main {
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine cmd = e.getCommandLine();
             cmd.getErr().println("error: " + e.getMessage());
-            cmd.getErr().println("Try 'glassbox " + (cmd == cli ? "" : cmd.getCommandName() + " ") + "--help' for usage.");
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
             return USER_ERROR;
         });
         int status = cli.execute(args);
