@@ -6,8 +6,11 @@ package dev.glassbox.interp.attention;
  *
  * @param scores [layer][head], NaN where no query was scored
  * @param queries how many queries were scored (the same for every head)
+ * @param uniform the score of a head that attends evenly to every key it can see (i + 1 keys for query i
+ *     when causal, all n otherwise): the mean of (keys of the kind) / (visible keys); a score near it says
+ *     nothing about the head
  */
-public record DetectorScores(HeadDetector detector, double[][] scores, int queries) {
+public record DetectorScores(HeadDetector detector, double[][] scores, int queries, double uniform) {
 
     public double score(int layer, int head) {
         return scores[layer][head];

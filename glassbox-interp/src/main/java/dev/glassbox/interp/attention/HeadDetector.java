@@ -14,7 +14,8 @@ import java.util.Locale;
  *   FIRST_TOKEN     0 (BOS, when the model prepends one)
  *   SELF            i
  * </pre>
- * A perfect head of the kind scores 1; a uniform causal head scores about 1/i.
+ * A perfect head of the kind scores 1; a head that spreads its attention evenly scores the baseline
+ * {@link DetectorScores#uniform()}.
  */
 public enum HeadDetector {
     PREVIOUS_TOKEN, INDUCTION, FIRST_TOKEN, SELF;
@@ -44,6 +45,15 @@ public enum HeadDetector {
             case SELF -> row[i];
             case INDUCTION -> induction(row, tokens, i);
         };
+    }
+
+    /** How many keys of this kind query {@code i} has (0 when it is not scored). */
+    public int targets(int[] tokens, int i) {
+        if (!scores(tokens, i)) return 0;
+        if (this != INDUCTION) return 1;
+        int count = 0;
+        for (int j = 0; j + 1 < i; j++) if (tokens[j] == tokens[i]) count++;
+        return count;
     }
 
     /** sum of row[j + 1] over j + 1 < i with token_j = token_i. */

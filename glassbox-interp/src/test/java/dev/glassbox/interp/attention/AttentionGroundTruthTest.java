@@ -113,7 +113,7 @@ class AttentionGroundTruthTest {
                 }
                 truth.add(AttentionPatterns.of(tokens, t));
             }
-            List<DetectorScores> fromModel = HeadDetection.score(model), fromTruth = HeadDetection.score(truth);
+            List<DetectorScores> fromModel = HeadDetection.score(model, c.causal()), fromTruth = HeadDetection.score(truth, c.causal());
             for (int d = 0; d < fromModel.size(); d++) {
                 for (SelectorTruth.Node node : SelectorTruth.nodes(program(c))) {
                     int layer = SelectorTruth.layer(report, node.name());
@@ -125,9 +125,10 @@ class AttentionGroundTruthTest {
         // length on "a b a c": every non-BOS query puts 1/5 on each position.
         AttentionPatterns length = AttentionPatterns.of(CompiledPrograms.get("length").transformer(),
                 CompiledPrograms.get("length").prompt("a b a c").tokens());
-        List<DetectorScores> s = HeadDetection.score(List.of(length));
+        List<DetectorScores> s = HeadDetection.score(List.of(length), false);
         for (HeadDetector d : List.of(HeadDetector.PREVIOUS_TOKEN, HeadDetector.FIRST_TOKEN, HeadDetector.SELF)) {
             assertEquals(0.2, find(s, d).score(0, 0), 1e-6, d.toString());
+            assertEquals(0.2, find(s, d).uniform(), 1e-12, "an even head scores the uniform baseline");
         }
     }
 
