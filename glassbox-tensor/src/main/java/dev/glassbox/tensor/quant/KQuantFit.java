@@ -97,7 +97,7 @@ final class KQuantFit {
             int l = clamp(nearestInt(iscale * (x[off + i] - min)), 0, nmax);
             codes[codesOff + i] = l;
             float diff = scale * l + min - x[off + i];
-            bestError += weights[i] * diff * diff;
+            bestError += weights[i] * (diff * diff);
         }
         int[] trial = new int[n];
         for (int is = 0; is <= nstep; is++) {
@@ -122,7 +122,7 @@ final class KQuantFit {
                 float error = 0f;
                 for (int i = 0; i < n; i++) {
                     float diff = thisScale * trial[i] + thisMin - x[off + i];
-                    error += weights[i] * diff * diff;
+                    error += weights[i] * (diff * diff);
                 }
                 if (error < bestError) {
                     System.arraycopy(trial, 0, codes, codesOff, n);
