@@ -73,11 +73,6 @@ public final class Compression {
         return out;
     }
 
-    /** Forward passes per point of a curve: one per prompt. */
-    public int forwardPassesPerPoint() {
-        return prompts.size();
-    }
-
     /** max over prompts, positions >= from and coordinates of |result'_h - result_h|. */
     private double headChange(float[][][] a, float[][][] b, int head) {
         int d = model.config().dModel();

@@ -36,20 +36,6 @@ public final class Matrices {
         return out;
     }
 
-    /** The orthogonal projector onto the span of the first k columns of an orthonormal U: P = U_k U_k^T. */
-    public static double[][] projector(double[][] u, int k) {
-        int n = u.length;
-        double[][] p = new double[n][n];
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < n; i++) {
-                double ui = u[i][c];
-                if (ui == 0) continue;
-                for (int j = 0; j < n; j++) p[i][j] += ui * u[j][c];
-            }
-        }
-        return p;
-    }
-
     /** The largest |a_ij - b_ij|. */
     public static double maxAbsDifference(double[][] a, double[][] b) {
         double max = 0;
