@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 final class TokenizeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a llama2.c checkpoint (.bin)")
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "a GGUF file (a model, or llama.cpp's vocabulary-only ggml-vocab-*.gguf) or a llama2.c checkpoint (.bin)")
     Path model;
 
     @Option(names = "--tokenizer", paramLabel = "FILE", description = "the model's tokenizer (needed for llama2.c .bin)")

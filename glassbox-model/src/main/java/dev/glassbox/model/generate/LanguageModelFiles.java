@@ -7,6 +7,7 @@ import dev.glassbox.model.Transformer;
 import dev.glassbox.model.llama2c.Llama2cTokenizers;
 import dev.glassbox.model.llama2c.Llama2cTransformers;
 import dev.glassbox.model.tokenizer.Tokenizer;
+import dev.glassbox.model.tokenizer.gguf.GgufTokenizers;
 import java.nio.file.Path;
 
 /**
@@ -33,12 +34,20 @@ public final class LanguageModelFiles {
         };
     }
 
-    /** Only the tokenizer, without reading the weights. */
+    /**
+     * Only the tokenizer, without reading the weights: a GGUF file's own (a vocabulary-only GGUF is enough),
+     * or a llama2.c checkpoint's tokenizer file.
+     */
     public static Tokenizer loadTokenizer(Path model, Path tokenizer) {
         return switch (ModelFormat.detect(model)) {
             case LLAMA2C -> Llama2cTokenizers.load(requireTokenizer(model, tokenizer),
                     Llama2cCheckpoint.readHeader(model).vocabSize(), model);
-            case GGUF -> throw ggufNotYet(model);
+            case GGUF -> {
+                if (tokenizer != null) {
+                    throw new InvalidInputException(model + " is a GGUF file, which carries its own tokenizer; drop --tokenizer");
+                }
+                yield GgufTokenizers.load(model);
+            }
             case SAFETENSORS -> throw notALanguageModel(model);
         };
     }
