@@ -4,7 +4,8 @@
 #   reference/llama-vocab/     llama.cpp's vocabulary fixtures, models/ggml-vocab-*.gguf with .inp/.out, and
 #                              its Unicode table src/unicode-data.cpp, taken from the llama.cpp source that
 #                              node-llama-cpp ships as a git bundle
-#   reference/llama-tokenized/ a corpus of awkward texts tokenized by llama.cpp's binaries, per vocabulary
+#   reference/llama-tokenized/ a corpus of awkward texts tokenized by llama.cpp's binaries, per vocabulary,
+#                              and (pre/) with the GPT-2 vocabulary under every other pre-tokenizer
 # Idempotent: each step is skipped when its result is already there. Needs node/npm and git, and the
 # npm registry the first time. reference/ is gitignored.
 set -euo pipefail
@@ -41,11 +42,11 @@ if [ ! -f "$VOCAB/.complete-2" ]; then
   touch "$VOCAB/.complete-2"
 fi
 
-if [ ! -f "$TOKENIZED/.complete" ]; then
+if [ ! -f "$TOKENIZED/.complete-2" ]; then
   echo "reference: tokenizing the corpus with llama.cpp into $TOKENIZED" >&2
   rm -rf "$TOKENIZED"
   node scripts/reference/tokenize-corpus.mjs "$REF" "$VOCAB" "$TOKENIZED"
-  touch "$TOKENIZED/.complete"
+  touch "$TOKENIZED/.complete-2"
 fi
 echo "reference: $(ls "$VOCAB"/*.gguf | wc -l) vocabularies in $VOCAB (llama.cpp $(cut -c1-12 "$VOCAB/llama.cpp.commit"))," \
   "$(ls "$TOKENIZED"/*.json | wc -l) tokenized corpora in $TOKENIZED" >&2

@@ -3,8 +3,11 @@
 // fixtures llama.cpp ships. Called by setup.sh:
 //   node tokenize-corpus.mjs REFERENCE_DIR VOCAB_DIR OUT_DIR
 // writes OUT_DIR/NAME.json = {"vocab": "ggml-vocab-NAME.gguf", "cases": [{"text": ..., "ids": [...]}, ...]},
-// ids from llama_tokenize(text, add_special = false, parse_special = false), as the fixtures.
-import {readdirSync, writeFileSync, mkdirSync} from "node:fs";
+// ids from llama_tokenize(text, add_special = false, parse_special = false), as the fixtures. Then, to
+// reach the pre-tokenizers no fixture uses, it loads the GPT-2 vocabulary again under each other
+// tokenizer.ggml.pre (a temporary copy with that one value changed) and tokenizes the corpus with each
+// (OUT_DIR/pre/PRE.json).
+import {readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
 
@@ -61,6 +64,46 @@ function corpus() {
     return [...new Set(texts)];
 }
 
+// One tokenizer.ggml.pre name per llama.cpp pre-tokenizer type that runs on a byte-level vocabulary.
+const PRE_NAMES = ["default", "minicpm5", "llama3", "deepseek-llm", "deepseek-coder", "deepseek-v3", "spark2_5", "youtu",
+    "falcon", "mpt", "starcoder", "gpt-2", "jais-2", "refact", "command-r", "qwen2", "qwen35", "stablelm2", "olmo", "dbrx",
+    "smaug-bpe", "poro-chat", "glm4", "viking", "jais", "tekken", "smollm", "codeshell", "bloom", "gpt3-finnish", "exaone",
+    "exaone-moe", "chameleon", "minerva-7b", "gpt-4o", "granite-embed-multi-97m", "trillion", "granite-docling",
+    "bailingmoe", "seed-coder", "hunyuan", "hunyuan-dense", "hy_v4", "joyai-llm", "ufakzeka", "grok-2", "laguna",
+    "minimax-m2", "solar-open", "mellum2"];
+
+// A GGUF file's bytes with the string value of one metadata key replaced. Only for files without tensors
+// (vocabulary-only), where nothing after the metadata depends on its length; the end is re-padded to 32.
+function withString(gguf, key, value) {
+    const view = new DataView(gguf.buffer, gguf.byteOffset, gguf.byteLength);
+    let pos = 8;
+    const u32 = () => { const v = view.getUint32(pos, true); pos += 4; return v; };
+    const u64 = () => { const v = Number(view.getBigUint64(pos, true)); pos += 8; return v; };
+    const str = () => { const n = u64(); const s = gguf.subarray(pos, pos + n).toString("utf8"); pos += n; return s; };
+    const sizes = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8};
+    const skip = (type) => {
+        if (type === 8) { str(); return; }
+        if (type === 9) { const t = u32(); const n = u64(); for (let i = 0; i < n; i++) skip(t); return; }
+        pos += sizes[type];
+    };
+    if (u64() !== 0) throw new Error("the vocabulary has tensors");
+    const kvs = u64();
+    let found = null;
+    for (let i = 0; i < kvs; i++) {
+        const k = str();
+        const type = u32();
+        const start = pos;
+        skip(type);
+        if (k === key && type === 8) found = [start, pos];
+    }
+    if (found == null) throw new Error("no string " + key);
+    const bytes = Buffer.from(value, "utf8");
+    const length = Buffer.alloc(8);
+    length.writeBigUInt64LE(BigInt(bytes.length));
+    const body = Buffer.concat([gguf.subarray(0, found[0]), length, bytes, gguf.subarray(found[1], pos)]);
+    return Buffer.concat([body, Buffer.alloc((32 - body.length % 32) % 32)]);
+}
+
 const texts = corpus();
 const llama = await getLlama({gpu: false, build: "never", logLevel: "disabled"});
 mkdirSync(outDir, {recursive: true});
@@ -75,6 +118,25 @@ for (const file of readdirSync(vocabDir).filter((f) => f.endsWith(".gguf")).sort
     }
     const cases = texts.map((text) => ({text, ids: Array.from(model.tokenize(text, false))}));
     writeFileSync(join(outDir, name + ".json"), JSON.stringify({vocab: file, cases}));
+    await model.dispose();
+}
+const preDir = join(outDir, "pre");
+mkdirSync(preDir, {recursive: true});
+const gpt2 = readFileSync(join(vocabDir, "ggml-vocab-gpt-2.gguf"));
+for (const pre of PRE_NAMES) {
+    const file = join(preDir, `ggml-vocab-gpt-2-pre-${pre}.gguf`);
+    writeFileSync(file, withString(gpt2, "tokenizer.ggml.pre", pre));
+    let model;
+    try {
+        model = await llama.loadModel({modelPath: file, vocabOnly: true});
+    } catch (e) {
+        console.error(`reference: llama.cpp cannot load the GPT-2 vocabulary with pre-tokenizer ${pre} (${e.message}); skipped`);
+        continue;
+    } finally {
+        rmSync(file);
+    }
+    const cases = texts.map((text) => ({text, ids: Array.from(model.tokenize(text, false))}));
+    writeFileSync(join(preDir, pre + ".json"), JSON.stringify({vocab: "ggml-vocab-gpt-2.gguf", pre, cases}));
     await model.dispose();
 }
 console.error(`reference: ${texts.length} texts tokenized by llama.cpp into ${outDir}`);
