@@ -4,8 +4,8 @@ import java.util.OptionalInt;
 
 /**
  * Text to token ids and back, for one model's vocabulary. Implementations: {@link SentencePieceTokenizer}
- * (llama2.c's {@code tokenizer.bin}; GGUF's SentencePiece vocabularies can build the same one); a GPT-2
- * byte-level BPE fits the same contract.
+ * (llama2.c's {@code tokenizer.bin}) and {@code gguf.GgufTokenizer} (a GGUF file's SentencePiece or BPE
+ * vocabulary, tokenized as llama.cpp does; see docs/tokenizers.md).
  *
  * <p>Decoding works on bytes, one token at a time, because a token may carry part of a UTF-8 character
  * (byte-fallback tokens do): {@link TextStream} assembles them into text as they arrive.
