@@ -44,6 +44,10 @@ public final class SelfRepair {
             SelfRepairOptions options) {
         if (prompts.isEmpty()) throw new dev.glassbox.core.InvalidInputException("no prompts to analyse; give at least one");
         Transformer t = model.transformer();
+        if (t.outputSize() < 2) {
+            throw new dev.glassbox.core.InvalidInputException("self-repair reads the centred logit of the model's answer, and a"
+                    + " model with a single (numerical) output has none; use ablation or patching for it instead");
+        }
         DirectEffects reader = new DirectEffects(t);
         for (Prompt p : prompts) {
             if (options.position() != null) PositionOutOfRangeException.check("self-repair", options.position(), p.length());
