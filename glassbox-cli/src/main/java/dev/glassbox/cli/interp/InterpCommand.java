@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         description = "Look inside a model: patching, path patching, attribution, ablation, logit lens, decomposition, attention, QK/OV circuits."
                 + " Positions count the model's tokens, BOS included (position 0).",
         subcommands = {CacheCommand.class, DecomposeCommand.class, LogitLensCommand.class, AttributeCommand.class,
-                AblateCommand.class, PatchCommand.class, PathPatchCommand.class, AttentionCommand.class, SvdCommand.class})
+                AblateCommand.class, PatchCommand.class, PathPatchCommand.class, AttentionCommand.class, SvdCommand.class, SelfRepairCommand.class, ChoiceCommand.class})
 public final class InterpCommand implements Runnable {
     @Spec CommandSpec spec;
 
