@@ -16,7 +16,7 @@ import java.util.PriorityQueue;
  *       the vocabulary has one ({@code <0xXX>} when words are not byte-encoded), and is dropped otherwise.
  * </ol>
  */
-final class BpeEncoder {
+final class BpeEncoder implements PieceEncoder {
     private final Map<String, Integer> ids;
     private final BpeMerges merges;
     private final PreTokenizer preTokenizer;
@@ -35,7 +35,8 @@ final class BpeEncoder {
 
     private record Bigram(int left, int right, String text, int rank) {}
 
-    void encode(String text, IntList out) {
+    @Override
+    public void encode(String text, IntList out) {
         for (String word : preTokenizer.words(text)) encodeWord(word, out);
     }
 

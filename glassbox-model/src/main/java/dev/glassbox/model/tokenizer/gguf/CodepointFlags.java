@@ -1,5 +1,7 @@
 package dev.glassbox.model.tokenizer.gguf;
 
+import java.text.Normalizer;
+
 /**
  * The Unicode classes llama.cpp's pre-tokenizers test a code point for: its general category collapsed to
  * one flag (letter, number, mark, punctuation, symbol, separator, control, undefined) plus White_Space.
@@ -55,9 +57,30 @@ final class CodepointFlags {
                 || cp == 0x3000;
     }
 
-    /** Simple lowercase mapping (UnicodeData.txt's field 13), as llama.cpp's unicode_tolower. */
+    static boolean isPunctuation(int flags) {
+        return (flags & PUNCTUATION) != 0;
+    }
+
+    static boolean isSymbol(int flags) {
+        return (flags & SYMBOL) != 0;
+    }
+
+    static boolean isControl(int flags) {
+        return (flags & CONTROL) != 0;
+    }
+
+    /** Simple lowercase mapping (UnicodeData.txt's field 13) as of Unicode 15.1, as llama.cpp's unicode_tolower. */
     static int toLower(int cp) {
-        return Character.toLowerCase(cp);
+        return NewInUnicode16.contains(cp) ? cp : Character.toLowerCase(cp);
+    }
+
+    /**
+     * The first code point of {@code cp}'s canonical decomposition (NFD), as of Unicode 15.1: what
+     * llama.cpp's {@code unicode_cpts_normalize_nfd} keeps of a character ("é" → "e").
+     */
+    static int nfdFirst(int cp) {
+        if (cp < 0xC0 || NewInUnicode16.contains(cp) || (cp >= 0xD800 && cp <= 0xDFFF)) return cp;
+        return Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD).codePointAt(0);
     }
 
     private static int category(int type) {

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * The tokenizer a GGUF file describes, behaving as llama.cpp's: SentencePiece BPE ("llama": Llama 1/2,
- * Mistral, Gemma 1-3, Phi-3) and BPE after a pre-tokenizer ("gpt2": GPT-2, Llama 3, Qwen, DeepSeek, Falcon,
- * StarCoder, ...; "gemma4"). Built by {@link GgufTokenizers}.
+ * Mistral, Gemma 1-3, Phi-3), BPE after a pre-tokenizer ("gpt2": GPT-2, Llama 3, Qwen, DeepSeek, Falcon,
+ * StarCoder, ...; "gemma4") and WordPiece ("bert"). Built by {@link GgufTokenizers}.
  *
  * <p>{@link #encode(String)} is llama.cpp's {@code llama_tokenize(text, add_special = false,
  * parse_special = false)}, what its tokenizer fixtures check: no BOS/EOS, and text that spells a control
@@ -36,8 +36,7 @@ public final class GgufTokenizer implements Tokenizer {
     private final Set<Integer> endOfGeneration;
     private final boolean addBos, addEos, addSpacePrefix, escapeWhitespaces;
     private final SpecialTokenSplitter splitter;
-    private final SpmEncoder spm;
-    private final BpeEncoder bpe;
+    private final PieceEncoder encoder;
 
     private GgufTokenizer(GgufVocabulary v) {
         kind = TokenizerKind.of(v.model());
@@ -67,22 +66,25 @@ public final class GgufTokenizer implements Tokenizer {
 
         special = SpecialIds.resolve(v, kind, settings);
         boolean bpeKind = kind == TokenizerKind.BPE;
-        addBos = v.flag("add_bos_token").orElse(bpeKind ? settings.addBos() : true)
+        addBos = kind == TokenizerKind.WPM // WordPiece always adds [CLS] ... [SEP]
+                || v.flag("add_bos_token").orElse(bpeKind ? settings.addBos() : true)
                 || (bpeKind && settings.type() == PreTokenizerType.GEMMA4); // llama.cpp forces BOS for Gemma 4
-        addEos = v.flag("add_eos_token").orElse(false);
-        addSpacePrefix = v.flag("add_space_prefix").orElse(!bpeKind);
+        addEos = kind != TokenizerKind.WPM && v.flag("add_eos_token").orElse(false);
+        addSpacePrefix = v.flag("add_space_prefix").orElse(kind == TokenizerKind.SPM);
         escapeWhitespaces = !bpeKind || settings.escapeWhitespaces();
 
         TokenAttributes.Result derived = TokenAttributes.derive(texts, attrs, ids, special, v.pre(), v.name(), v.architecture());
         endOfGeneration = Set.copyOf(derived.eog());
         splitter = new SpecialTokenSplitter(texts, attrs, derived.specialTokens());
-        if (bpeKind) {
-            spm = null;
-            bpe = new BpeEncoder(ids, new BpeMerges(v.merges()), settings.type(), settings.ignoreMerges());
-        } else {
-            spm = new SpmEncoder(ids, scores, special.get(SpecialToken.UNK));
-            bpe = null;
-        }
+        encoder = switch (kind) {
+            case SPM -> new SpmEncoder(ids, scores, special.get(SpecialToken.UNK));
+            case BPE -> new BpeEncoder(ids, new BpeMerges(v.merges()), settings.type(), settings.ignoreMerges());
+            case WPM -> {
+                boolean lowercase = v.flag("normalizer.lowercase").orElse(true);
+                yield new WpmEncoder(ids, WpmEncoder.maxTokenBytes(texts), special.get(SpecialToken.UNK), lowercase,
+                        v.flag("normalizer.strip_accents").orElse(lowercase));
+            }
+        };
     }
 
     /** @throws GlassboxException when the vocabulary's tokenizer or pre-tokenizer is one Glassbox does not run */
@@ -154,7 +156,8 @@ public final class GgufTokenizer implements Tokenizer {
     /**
      * llama.cpp's {@code llama_tokenize}.
      *
-     * @param addSpecial add BOS and EOS where the vocabulary asks for them ({@link #addsBos()}, {@link #addsEos()})
+     * @param addSpecial add BOS and EOS where the vocabulary asks for them ({@link #addsBos()}, {@link #addsEos()});
+     *     WordPiece always wraps the ids in [CLS] (BOS) ... [SEP]
      * @param parseSpecial turn text that spells a control token into that token
      */
     public int[] encode(String text, boolean addSpecial, boolean parseSpecial) {
@@ -170,17 +173,14 @@ public final class GgufTokenizer implements Tokenizer {
                 }
                 case Fragment.Text t -> {
                     String piece = s.substring(t.start(), t.end());
-                    if (kind == TokenizerKind.SPM) {
-                        if (addSpacePrefix && afterSpecial) piece = " " + piece;
-                        spm.encode(piece.replace(" ", SPACE), out);
-                    } else {
-                        bpe.encode(escapeWhitespaces ? piece.replace(" ", SPACE) : piece, out);
-                    }
+                    if (kind == TokenizerKind.SPM && addSpacePrefix && afterSpecial) piece = " " + piece;
+                    encoder.encode(kind != TokenizerKind.WPM && escapeWhitespaces ? piece.replace(" ", SPACE) : piece, out);
                     afterSpecial = false;
                 }
             }
         }
         if (addSpecial && addEos) out.add(required(SpecialToken.EOS));
+        if (addSpecial && kind == TokenizerKind.WPM) out.add(required(SpecialToken.SEP));
         return out.toArray();
     }
 

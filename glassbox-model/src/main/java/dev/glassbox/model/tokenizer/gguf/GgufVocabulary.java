@@ -13,7 +13,8 @@ import java.util.Optional;
  * The tokenizer metadata of a GGUF file ({@code tokenizer.ggml.*}), read and checked, not yet interpreted:
  * {@link GgufTokenizer} decides what the values mean the way llama.cpp does.
  *
- * @param model {@code tokenizer.ggml.model}: "llama" (SentencePiece BPE), "gpt2" (byte-level BPE), "gemma4", ...
+ * @param model {@code tokenizer.ggml.model}: "llama" (SentencePiece BPE), "gpt2" (byte-level BPE), "gemma4",
+ *     "bert" (WordPiece), ...
  * @param pre {@code tokenizer.ggml.pre}, the pre-tokenizer's name; empty when absent
  * @param tokens every id's text
  * @param scores every id's score, or null when the file has none
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param specialIds the ids the file names for special roles (values as stored; range checks come later)
  * @param flags the boolean {@code tokenizer.ggml.*} keys present, by key without the prefix
  *     ({@code add_bos_token}, {@code add_eos_token}, {@code add_sep_token}, {@code add_space_prefix},
- *     {@code remove_extra_whitespaces})
+ *     {@code remove_extra_whitespaces}, {@code normalizer.lowercase}, {@code normalizer.strip_accents})
  * @param name {@code general.name}, or empty (llama.cpp sets some token attributes by it)
  * @param architecture {@code general.architecture}, or empty
  */
@@ -32,8 +33,8 @@ public record GgufVocabulary(String model, String pre, List<String> tokens, floa
         String architecture) {
 
     private static final String PREFIX = "tokenizer.ggml.";
-    private static final List<String> FLAG_KEYS =
-            List.of("add_bos_token", "add_eos_token", "add_sep_token", "add_space_prefix", "remove_extra_whitespaces");
+    private static final List<String> FLAG_KEYS = List.of("add_bos_token", "add_eos_token", "add_sep_token",
+            "add_space_prefix", "remove_extra_whitespaces", "normalizer.lowercase", "normalizer.strip_accents");
 
     public GgufVocabulary {
         tokens = List.copyOf(tokens);

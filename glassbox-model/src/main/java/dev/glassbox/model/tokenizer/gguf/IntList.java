@@ -20,6 +20,11 @@ final class IntList {
         return size;
     }
 
+    /** Drops every value from {@code newSize} on. */
+    void truncate(int newSize) {
+        size = Math.min(size, newSize);
+    }
+
     int[] toArray() {
         return Arrays.copyOf(values, size);
     }

@@ -3,8 +3,8 @@ package dev.glassbox.model.tokenizer.gguf;
 /**
  * The code points Unicode 16.0 assigned (5,185 of them, in 47 ranges). llama.cpp's category table is
  * Unicode 15.1's, where they are unassigned; Java 25 knows them as letters, marks, numbers, punctuation
- * and symbols. {@link CodepointFlags} treats them as unassigned, so that a text using them splits into
- * the same words as in llama.cpp. (Computed by comparing Java 25's categories with llama.cpp's table on
+ * and symbols (and lowercases and decomposes a few). {@link CodepointFlags} treats them as unassigned,
+ * so that a text using them splits and normalizes as in llama.cpp. (Computed by comparing Java 25's categories with llama.cpp's table on
  * every code point; the test CodepointFlagsTest repeats the comparison when the table is set up.)
  */
 final class NewInUnicode16 {

@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The special-token ids as llama.cpp settles them: each tokenizer kind's defaults (SentencePiece: BOS 1,
- * EOS 2, UNK 0; GPT-2 BPE: BOS = EOS = 11; Gemma 4: none), dropped when outside the vocabulary, then the
- * ids the file names where they are inside it. -1 means none.
+ * EOS 2, UNK 0; GPT-2 BPE: BOS = EOS = 11; Gemma 4: none; WordPiece: BOS ([CLS]) 101, UNK 100, SEP 102,
+ * PAD 0, MASK 103), dropped when outside the vocabulary, then the ids the file names where they are
+ * inside it. -1 means none.
  */
 final class SpecialIds {
     private SpecialIds() {}
@@ -18,6 +19,12 @@ final class SpecialIds {
             ids.put(SpecialToken.BOS, 1);
             ids.put(SpecialToken.EOS, 2);
             ids.put(SpecialToken.UNK, 0);
+        } else if (kind == TokenizerKind.WPM) {
+            ids.put(SpecialToken.BOS, 101);
+            ids.put(SpecialToken.UNK, 100);
+            ids.put(SpecialToken.SEP, 102);
+            ids.put(SpecialToken.PAD, 0);
+            ids.put(SpecialToken.MASK, 103);
         } else if (v.model().equals("gpt2")) {
             ids.put(SpecialToken.BOS, 11);
             ids.put(SpecialToken.EOS, 11);

@@ -19,7 +19,7 @@ import java.util.PriorityQueue;
  * merges with its neighbours when together they spell a token, and control or byte tokens take part in
  * merges when their text appears.
  */
-final class SpmEncoder {
+final class SpmEncoder implements PieceEncoder {
     private final Map<String, Integer> ids;
     private final float[] scores;
     private final int unknown;
@@ -37,7 +37,8 @@ final class SpmEncoder {
 
     private record Bigram(int left, int right, float score, int size) {}
 
-    void encode(String text, IntList out) {
+    @Override
+    public void encode(String text, IntList out) {
         int count = text.codePointCount(0, text.length());
         if (count == 0) return;
         int[] start = new int[count], size = new int[count], prev = new int[count], next = new int[count];

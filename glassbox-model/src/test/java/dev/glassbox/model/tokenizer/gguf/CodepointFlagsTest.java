@@ -40,21 +40,52 @@ class CodepointFlagsTest {
         assertEquals(CodepointFlags.SYMBOL, CodepointFlags.of(0x1FAE8), "Unicode 15 still counts");
     }
 
-    /** Every code point against llama.cpp's own table (src/unicode-data.cpp), when the setup has extracted it. */
-    @Test
-    void everyCodePointAgreesWithLlamaCppsTable() throws IOException {
+    /** llama.cpp's own tables (src/unicode-data.cpp), when the setup has extracted them. */
+    private static String llamaCppTables() throws IOException {
         Path table = VocabFixtures.directory().map(d -> d.resolve("unicode-data.cpp")).filter(Files::exists).orElse(null);
         assumeTrue(table != null, "llama.cpp's unicode-data.cpp is not set up; run " + VocabFixtures.SETUP);
-        String source = Files.readString(table);
-        String flagsBlock = source.substring(source.indexOf("unicode_ranges_flags"));
-        flagsBlock = flagsBlock.substring(0, flagsBlock.indexOf("};"));
+        return Files.readString(table);
+    }
+
+    private static String block(String source, String name) {
+        String block = source.substring(source.indexOf(name));
+        return block.substring(0, block.indexOf("};"));
+    }
+
+    @Test
+    void lowercaseAndDecompositionAgreeWithLlamaCppsTables() throws IOException {
+        String source = llamaCppTables();
+        java.util.Map<Integer, Integer> lower = new java.util.HashMap<>();
+        Matcher m = Pattern.compile("\\{0x([0-9A-F]+), 0x([0-9A-F]+)\\}").matcher(block(source, "unicode_map_lowercase"));
+        while (m.find()) lower.put(Integer.parseInt(m.group(1), 16), Integer.parseInt(m.group(2), 16));
+        int[] nfd = new int[Character.MAX_CODE_POINT + 1];
+        for (int cp = 0; cp < nfd.length; cp++) nfd[cp] = cp;
+        Matcher r = Pattern.compile("\\{0x([0-9A-F]+), 0x([0-9A-F]+), 0x([0-9A-F]+)\\}").matcher(block(source, "unicode_ranges_nfd"));
+        while (r.find()) {
+            int first = Integer.parseInt(r.group(1), 16), last = Integer.parseInt(r.group(2), 16), to = Integer.parseInt(r.group(3), 16);
+            if (to != 0) for (int cp = first; cp <= last; cp++) nfd[cp] = to;
+        }
+        List<String> differences = new ArrayList<>();
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT && differences.size() < 10; cp++) {
+            if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+            int expectedLower = lower.getOrDefault(cp, cp);
+            if (CodepointFlags.toLower(cp) != expectedLower) differences.add(String.format("lower U+%04X", cp));
+            if (CodepointFlags.nfdFirst(cp) != nfd[cp]) differences.add(String.format("nfd U+%04X", cp));
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    /** Every code point against llama.cpp's category table, when the setup has extracted it. */
+    @Test
+    void everyCodePointAgreesWithLlamaCppsTable() throws IOException {
+        String source = llamaCppTables();
+        String flagsBlock = block(source, "unicode_ranges_flags");
         Matcher m = Pattern.compile("\\{0x([0-9A-F]+), 0x([0-9A-F]+)\\}").matcher(flagsBlock);
         List<int[]> ranges = new ArrayList<>();
         while (m.find()) ranges.add(new int[] {Integer.parseInt(m.group(1), 16), Integer.parseInt(m.group(2), 16)});
-        assertTrue(ranges.size() > 1000, "parsed " + ranges.size() + " ranges from " + table);
+        assertTrue(ranges.size() > 1000, "parsed " + ranges.size() + " ranges");
 
-        String whitespaceBlock = source.substring(source.indexOf("unicode_set_whitespace"));
-        whitespaceBlock = whitespaceBlock.substring(0, whitespaceBlock.indexOf("};"));
+        String whitespaceBlock = block(source, "unicode_set_whitespace");
         java.util.Set<Integer> whitespace = new java.util.HashSet<>();
         Matcher w = Pattern.compile("0x([0-9A-F]+)").matcher(whitespaceBlock);
         while (w.find()) whitespace.add(Integer.parseInt(w.group(1), 16));

@@ -18,14 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A corpus of awkward texts (every script, whitespace kind, emoji sequence, control-token spelling and
  * Unicode 16 character the setup script mixes) against the ids llama.cpp's own binaries give for it, for
- * every SentencePiece and BPE vocabulary in llama.cpp's fixtures, including the three that have no
+ * every SentencePiece, BPE and WordPiece vocabulary in llama.cpp's fixtures, including the three that have no
  * .inp/.out (aquila, baichuan, gpt-neox). Skipped when {@code scripts/reference/setup.sh} has not run.
  */
 class LlamaCppCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"llama-spm", "phi-3", "baichuan", "gemma-4", "gpt-2", "llama-bpe", "falcon", "mpt", "gpt-neox",
-            "aquila", "starcoder", "refact", "command-r", "deepseek-coder", "deepseek-llm", "qwen2", "qwen35"})
+            "aquila", "starcoder", "refact", "command-r", "deepseek-coder", "deepseek-llm", "qwen2", "qwen35", "bert-bge"})
     void everyTextMatchesLlamaCpp(String name) throws IOException {
         Path corpora = VocabFixtures.tokenized().orElse(null);
         Path vocabs = VocabFixtures.directory().orElse(null);
