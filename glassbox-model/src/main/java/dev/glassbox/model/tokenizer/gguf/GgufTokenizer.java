@@ -2,6 +2,7 @@ package dev.glassbox.model.tokenizer.gguf;
 
 import dev.glassbox.core.GlassboxException;
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.model.tokenizer.SentencePieceTokenizer;
 import dev.glassbox.model.tokenizer.Tokenizer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -20,10 +21,11 @@ import java.util.Set;
  * token stays text. {@link #encode(String, boolean, boolean)} gives the other choices (a chat template's
  * control tokens need {@code parseSpecial}).
  *
- * <p>Decoding is lossless, token by token: control tokens add nothing, byte tokens their byte, other
- * tokens their text ("▁" back to a space; byte-level tokens back to their bytes). With a space prefix
- * (SentencePiece), the first token of a text, or the first after BOS, loses one leading space. llama.cpp's
- * optional clean-up of spaces before punctuation ({@code clean_spaces}) is not applied.
+ * <p>Decoding goes token by token: control tokens add nothing, byte tokens their byte, other tokens their
+ * text ("▁" back to a space; byte-level tokens back to their bytes). With a space prefix (SentencePiece),
+ * the first token of a text, or the first after BOS, loses one leading space. So {@code decode(encode(x))}
+ * is {@code x}, except for WordPiece, whose encoding normalises the text. llama.cpp's optional clean-up of
+ * spaces before punctuation ({@code clean_spaces}) is not applied.
  */
 public final class GgufTokenizer implements Tokenizer {
     private static final String SPACE = "\u2581"; // ▁
@@ -197,7 +199,7 @@ public final class GgufTokenizer implements Tokenizer {
                     ? texts[id].replace(SPACE, " ").getBytes(StandardCharsets.UTF_8)
                     : ByteLevel.decode(texts[id]);
         } else if (TokenAttr.has(attr, TokenAttr.BYTE)) {
-            int b = dev.glassbox.model.tokenizer.SentencePieceTokenizer.byteValue(texts[id].getBytes(StandardCharsets.UTF_8));
+            int b = SentencePieceTokenizer.byteValue(texts[id].getBytes(StandardCharsets.UTF_8));
             bytes = b >= 0 ? new byte[] {(byte) b} : texts[id].getBytes(StandardCharsets.UTF_8);
         } else {
             return new byte[0]; // unused and undefined tokens
