@@ -1,6 +1,7 @@
 package dev.glassbox.model.generate;
 
 import dev.glassbox.core.GlassboxException;
+import dev.glassbox.model.arch.GgufModel;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.io.llama2c.Llama2cCheckpoint;
 import dev.glassbox.model.Transformer;
@@ -29,7 +30,14 @@ public final class LanguageModelFiles {
                 yield new LanguageModel(transformer,
                         Llama2cTokenizers.load(tokenizerFile, transformer.config().vocabSize(), model));
             }
-            case GGUF -> throw ggufNotYet(model);
+            case GGUF -> {
+                if (tokenizer != null) {
+                    throw new InvalidInputException(model + " is a GGUF file, which carries its own tokenizer; drop --tokenizer");
+                }
+                // Left open on purpose: the weights are views of the file's mapping, released when the process ends.
+                GgufModel gguf = GgufModel.load(model);
+                yield new LanguageModel(gguf.transformer(), GgufTokenizers.from(gguf.file().metadata()));
+            }
             case SAFETENSORS -> throw notALanguageModel(model);
         };
     }
@@ -60,13 +68,8 @@ public final class LanguageModelFiles {
         return tokenizer;
     }
 
-    private static GlassboxException ggufNotYet(Path model) {
-        return new GlassboxException(model + " is a GGUF file; GGUF support is not built yet."
-                + " Use a llama2.c checkpoint (.bin with --tokenizer) for now");
-    }
-
     private static GlassboxException notALanguageModel(Path model) {
         return new InvalidInputException(model + " is a safetensors file (a compiled Glassbox model?); language"
-                + " models are read from llama2.c checkpoints (.bin with --tokenizer). Use 'glassbox run' for compiled models");
+                + " models are read from GGUF files and llama2.c checkpoints (.bin with --tokenizer). Use 'glassbox run' for compiled models");
     }
 }
