@@ -143,6 +143,7 @@ final class ChoiceCommand implements Callable<Integer> {
             p.effects().stream().sorted(Comparator.comparingDouble((RoleEffect e) -> -Math.abs(e.effect()))).limit(6)
                     .forEach(e -> s.append(String.format(Locale.ROOT, " %s @%s %.4f;", e.component(), e.role(), e.effect())));
             s.append('\n');
+            if (!p.separates()) s.append("  (the model does not answer both prompts right: the normalised effects are noise)\n");
         }
         return s.toString();
     }

@@ -18,6 +18,15 @@ public record AnswerPatchingResult(List<RoleEffect> effects, int questions, doub
         skipped = List.copyOf(skipped);
     }
 
+    /**
+     * Whether the model answers both prompts right on average: the clean metric positive (the right label above
+     * the swapped-in one) and the corrupt one negative (the right option's new label above its old one).
+     * Otherwise the normalised effects say little, and divide by about nothing when the two nearly agree.
+     */
+    public boolean separates() {
+        return meanClean > 0 && meanCorrupt < 0;
+    }
+
     public double effect(String component, String role) {
         return effects.stream().filter(e -> e.component().equals(component) && e.role().equals(role)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no cell " + component + " @ " + role)).effect();

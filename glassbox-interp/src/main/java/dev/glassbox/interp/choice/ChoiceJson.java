@@ -74,6 +74,7 @@ public final class ChoiceJson {
             pa.put("questions", p.questions());
             put(pa, "mean_clean", p.meanClean());
             put(pa, "mean_corrupt", p.meanCorrupt());
+            pa.put("separates", p.separates());
             pa.put("forward_passes", p.forwardPasses());
             ArrayNode list = pa.putArray("effects");
             for (RoleEffect e : p.effects()) {

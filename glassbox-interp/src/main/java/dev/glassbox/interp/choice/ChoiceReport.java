@@ -66,6 +66,10 @@ public final class ChoiceReport {
         page.paragraph("Corrupt prompt: the right option's label exchanged with the next option's. Metric: logit[right label]"
                 + " - logit[swapped-in label] at the answer position, mean clean " + Svg.number(p.meanClean()) + ", mean corrupt "
                 + Svg.number(p.meanCorrupt()) + "; effects are ratios of sums over questions. " + p.forwardPasses() + " forward passes.");
+        if (!p.separates()) {
+            page.paragraph("Caution: on average the model does not answer both prompts right (clean metric not above 0 or"
+                    + " corrupt not below), so there is no answer circuit to find and the normalised effects are noise.");
+        }
         List<String> roles = List.of(AnswerPatching.RIGHT_LABEL, AnswerPatching.OTHER_LABEL, AnswerPatching.ANSWER);
         List<String> sublayers = p.effects().stream().filter(e -> e.role().equals(AnswerPatching.RIGHT_LABEL))
                 .map(RoleEffect::component).toList();

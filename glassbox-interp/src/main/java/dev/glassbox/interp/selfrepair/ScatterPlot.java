@@ -36,13 +36,13 @@ public record ScatterPlot(String title, String xLabel, String yLabel, List<Serie
         s.append("<text x='").append(left).append("' y='14' font-size='13' font-weight='bold'>").append(Svg.escape(title)).append("</text>");
         s.append("<rect x='").append(left).append("' y='").append(top).append("' width='").append(size).append("' height='")
                 .append(size).append("' fill='none' stroke='#999'/>");
-        for (int i = 0; i <= 4; i++) {
-            double v = min + (max - min) * i / 4;
-            double px = left + size * i / 4.0, py = top + size - size * i / 4.0;
+        double step = niceStep((max - min) / 5);
+        for (double v = Math.ceil(min / step) * step; v <= max; v += step) {
+            double px = x(v, min, max, left, size), py = y(v, min, max, top, size), t = Math.abs(v) < step / 1e6 ? 0 : v;
             s.append("<text x='").append(c(px)).append("' y='").append(top + size + 14).append("' text-anchor='middle'>")
-                    .append(Svg.number(v)).append("</text>");
+                    .append(Svg.number(t)).append("</text>");
             s.append("<text x='").append(left - 4).append("' y='").append(c(py + 4)).append("' text-anchor='end'>")
-                    .append(Svg.number(v)).append("</text>");
+                    .append(Svg.number(t)).append("</text>");
         }
         line(s, x(0, min, max, left, size), top, x(0, min, max, left, size), top + size, "#ddd", "");
         line(s, left, y(0, min, max, top, size), left + size, y(0, min, max, top, size), "#ddd", "");
@@ -77,6 +77,13 @@ public record ScatterPlot(String title, String xLabel, String yLabel, List<Serie
                     .append(Svg.escape(se.name())).append("</text>");
         }
         return s.append("</svg>").toString();
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}: a tick spacing people read easily. */
+    static double niceStep(double raw) {
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5}) if (m * power >= raw) return m * power;
+        return 10 * power;
     }
 
     private static double x(double v, double min, double max, int left, int size) {

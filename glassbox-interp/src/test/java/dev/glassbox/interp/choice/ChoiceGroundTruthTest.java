@@ -74,6 +74,7 @@ class ChoiceGroundTruthTest {
         List<ChoicePrompt> prompts = new ChoiceScorer(model, ChoiceFormat.tokens(), variant, 5).prompts(LabelCopyModel.questions());
         AnswerPatchingResult r = AnswerPatching.run(model, prompts, ChoiceFormat.tokens());
         assertEquals(6, r.questions(), r.skipped().toString());
+        assertTrue(r.separates(), "the model answers clean and corrupt prompts right");
         var c = model.transformer().config();
         assertEquals(6 * ((2 + 2 * c.nLayers()) * 3 + c.nLayers() * c.nHeads() + 2), r.forwardPasses(),
                 "per question: embeddings and sublayers at 3 positions, heads at 1, and the 2 baselines");

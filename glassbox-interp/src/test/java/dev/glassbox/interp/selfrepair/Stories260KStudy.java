@@ -61,10 +61,11 @@ class Stories260KStudy {
                 frozen.forwardPasses(), seconds));
         Files.writeString(figures.resolve("stories260k-selfrepair-heads.svg"), SelfRepairFigures.headScatter(frozen));
         Files.writeString(figures.resolve("stories260k-selfrepair-sublayers.svg"), SelfRepairFigures.sublayerScatter(frozen));
-        Files.writeString(figures.resolve("stories260k-selfrepair-layer-matrix.svg"), SelfRepairFigures.layerMatrix(frozen));
-        Files.writeString(figures.resolve("stories260k-selfrepair-head-matrix.svg"), SelfRepairFigures.headMatrix(frozen));
+        Files.writeString(figures.resolve("stories260k-selfrepair-layer-matrix.svg"), untitled(SelfRepairFigures.layerMatrix(frozen)));
+        Files.writeString(figures.resolve("stories260k-selfrepair-head-matrix.svg"), untitled(SelfRepairFigures.headMatrix(frozen)));
         fits("resample, scale frozen", frozen);
         summaries(frozen);
+        largest(frozen);
         matrix(frozen);
         SelfRepairResult recomputed = SelfRepair.run(model, prompts, SelfRepairOptions.defaults().withScale(NormScale.RECOMPUTED));
         fits("resample, scale recomputed", recomputed);
@@ -126,6 +127,38 @@ class Stories260KStudy {
         md.append('\n');
     }
 
+    /**
+     * Per layer, the (prompt, head) cases whose direct effect is in the top tenth of that layer's: their summed
+     * direct and total effects and how the difference splits (attention, MLP, the norm's remainder).
+     */
+    private void largest(SelfRepairResult r) {
+        md.append("heads with the largest direct effects (top 10% per layer, summed):\n\n| layer | cases | direct | total | total/direct"
+                + " | attention | MLP | remainder |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int l = 0; l < r.layers(); l++) {
+            List<ComponentRepair> cases = new ArrayList<>();
+            for (PromptRepair p : r.prompts()) {
+                for (ComponentRepair c : p.components()) if (c.part().kind() == Part.Kind.HEAD && c.part().layer() == l) cases.add(c);
+            }
+            cases.sort(java.util.Comparator.comparingDouble(c -> -c.direct()));
+            List<ComponentRepair> top = cases.subList(0, cases.size() / 10);
+            double d = 0, t = 0, a = 0, m = 0, rem = 0;
+            for (ComponentRepair c : top) {
+                d += c.direct();
+                t += c.total();
+                a += c.attention();
+                m += c.mlp();
+                rem += c.remainder();
+            }
+            md.append(String.format(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.3f | %.2f | %.2f | %.2f |%n", l, top.size(), d, t, t / d, a, m, rem));
+        }
+        md.append('\n');
+    }
+
+    /** Tooltips dropped: the docs' copies of large heatmaps stay small. */
+    private static String untitled(String svg) {
+        return svg.replaceAll("<title>[^<]*</title>", "");
+    }
+
     private void matrix(SelfRepairResult r) {
         List<Part> parts = r.sublayers();
         double[][] m = r.matrix(parts, parts);
@@ -169,9 +202,10 @@ class Stories260KStudy {
             md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", c, atSwap.get(c)[0], atLast.get(c)[0],
                     elsewhere.containsKey(c) ? elsewhere.get(c)[0] : 0));
         }
-        md.append("\nshown: ").append(String.join("", shown.cleanTokens())).append(" / ").append(String.join("", shown.corruptTokens()))
+        md.append("\nshown: ").append(String.join("", shown.cleanTokens().subList(1, shown.cleanTokens().size()))).append(" / ")
+                .append(String.join("", shown.corruptTokens().subList(1, shown.corruptTokens().size())))
                 .append(" — ").append(shown.metric()).append("\n\n");
-        Files.writeString(figures.resolve("stories260k-patching-layer-position.svg"), heatmap(shown).svg());
+        Files.writeString(figures.resolve("stories260k-patching-layer-position.svg"), untitled(heatmap(shown).svg()));
     }
 
     private static Heatmap heatmap(PatchingResult r) {
