@@ -27,10 +27,12 @@ class MmluTest {
     @Test
     void theSharedCopyHasItsDocumentedSize() {
         assertEquals(57, MMLU.subjects("dev").size());
-        int dev = 0, test = 0;
+        int dev = 0, val = 0, test = 0;
         for (String s : MMLU.subjects("dev")) dev += MMLU.questions(s, "dev").size();
+        for (String s : MMLU.subjects("val")) val += MMLU.questions(s, "val").size();
         for (String s : MMLU.subjects("test")) test += MMLU.questions(s, "test").size();
         assertEquals(57 * 5, dev);
+        assertEquals(1_542, val);
         assertEquals(14_079, test, "the early upload (README): 14,079 test rows");
         for (Question q : MMLU.questions("abstract_algebra", "dev")) {
             assertEquals(4, q.options().size());
