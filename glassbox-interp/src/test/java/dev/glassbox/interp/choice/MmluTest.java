@@ -22,6 +22,7 @@ class MmluTest {
         List<List<String>> r = Csv.parse("a,\"b, c\",\"say \"\"hi\"\"\nthere\",D\r\nx,y,,A\n");
         assertEquals(List.of(List.of("a", "b, c", "say \"hi\"\nthere", "D"), List.of("x", "y", "", "A")), r);
         assertThrows(IllegalArgumentException.class, () -> Csv.parse("a,\"b\n"));
+        assertEquals(List.of(List.of("Will to Truth?\"", "x")), Csv.parse("Will to Truth?\",x\n"), "a quote inside an unquoted field");
     }
 
     @Test
