@@ -1,13 +1,20 @@
 package dev.glassbox.cli;
 
+import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.model.generate.ChatMessage;
+import dev.glassbox.model.generate.EndOfTurnSampler;
+import dev.glassbox.model.generate.GemmaChatTemplate;
 import dev.glassbox.model.generate.GenerationResult;
 import dev.glassbox.model.generate.Generator;
 import dev.glassbox.model.generate.LanguageModel;
 import dev.glassbox.model.generate.LanguageModelFiles;
+import dev.glassbox.model.generate.Sampler;
 import dev.glassbox.model.generate.Sampling;
 import dev.glassbox.model.generate.TokenListener;
+import dev.glassbox.model.tokenizer.Tokenizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,14 +24,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * Generates text as llama2.c's {@code run} does: stdout gets exactly the text (prompt included) followed
- * by one newline; the speed goes to stderr.
+ * by one newline; the speed goes to stderr. With {@code --chat} the prompt is a user turn in Gemma's chat
+ * format ({@link GemmaChatTemplate}), stdout gets only the model's reply, and the reply ends at
+ * {@code <end_of_turn>}.
  */
 @Command(name = "generate", description = "Generate text with a language model, streaming it to stdout"
         + " (speed to stderr).")
 final class GenerateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a llama2.c checkpoint (.bin)")
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a GGUF file or a llama2.c checkpoint (.bin)")
     Path model;
 
     @Option(names = "--tokenizer", paramLabel = "FILE", description = "the model's tokenizer (needed for llama2.c .bin)")
@@ -50,6 +59,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "positions to run, BOS and prompt included; capped at the context (default: ${DEFAULT-VALUE})")
     int steps;
 
+    @Option(names = "--chat", description = "send the prompt as a user turn in Gemma's chat format and print only the"
+            + " model's reply, which ends at <end_of_turn>")
+    boolean chat;
+
     @Option(names = "--seed", paramLabel = "S", description = "random seed; the same seed gives the same text (default: the clock)")
     Long seed;
 
@@ -59,9 +72,10 @@ final class GenerateCommand implements Callable<Integer> {
         Sampling sampling = new Sampling(temperature, topK, topP, chosenSeed);
         LanguageModel languageModel = LanguageModelFiles.load(model, tokenizer);
         PrintWriter out = spec.commandLine().getOut();
-        GenerationResult result = new Generator(languageModel).generate(prompt, steps, sampling, new TokenListener() {
+        TokenListener print = new TokenListener() {
             @Override
             public void onToken(int id, String text, boolean fromPrompt) {
+                if (chat && fromPrompt) return;
                 out.print(text);
                 out.flush();
             }
@@ -70,7 +84,18 @@ final class GenerateCommand implements Callable<Integer> {
             public void onEnd(String text) {
                 out.print(text);
             }
-        });
+        };
+        Generator generator = new Generator(languageModel);
+        GenerationResult result;
+        if (chat) {
+            Tokenizer t = languageModel.tokenizer();
+            int[] ids = GemmaChatTemplate.encode(t, List.of(ChatMessage.user(prompt)), true);
+            int eos = t.eos().orElseThrow(() -> new InvalidInputException("--chat needs a vocabulary with an EOS token"));
+            Sampler sampler = new EndOfTurnSampler(Sampler.of(sampling), GemmaChatTemplate.endOfTurn(t), eos);
+            result = generator.generate(ids, steps, sampler, languageModel.transformer().newHooks(), print);
+        } else {
+            result = generator.generate(prompt, steps, sampling, print);
+        }
         out.println();
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
