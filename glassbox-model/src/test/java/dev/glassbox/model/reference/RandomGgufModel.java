@@ -9,10 +9,11 @@ import java.util.function.Function;
 
 /**
  * Writes a random-weight llama or Gemma 2 model as GGUF, with llama.cpp's metadata keys and tensor names and
- * {@link TestVocabulary}'s tokenizer, every matrix in one type and the norms in F32.
+ * {@link TestVocabulary}'s tokenizer, the matrices in the types asked for and the norms in F32.
  *
  * <p>Scales keep every activation O(1), so that each sublayer moves the residual stream (and an error in
- * it shows in the logits), logits stay within about ±5, and the top logit stands out as in a trained model,
+ * it shows in the logits), logits stay within about ±5 (Gemma 2) or ±12 (llama), and the top logit stands
+ * out as in a trained model,
  * so that argmax agreement measures the arithmetic rather than near-ties:
  * <ul>
  *   <li>matrices N(0, 1/cols): a unit-variance input gives unit-variance outputs;
