@@ -140,6 +140,20 @@ public final class GgufConverter {
         void tensor(String name, long[] shape, float[] values);
     }
 
+    /**
+     * A llama2.c piece back in SentencePiece's spelling: llama2.c's exporter wrote '▁' (U+2581) as a
+     * plain space and the special pieces as "<unk>", "\n<s>\n", "\n</s>\n"; llama.cpp's SPM tokenizer
+     * (and ours) expect the SentencePiece forms, or every prompt falls back to byte tokens.
+     */
+    static String sentencePiece(String piece, int id) {
+        return switch (id) {
+            case 0 -> "<unk>";
+            case 1 -> "<s>";
+            case 2 -> "</s>";
+            default -> piece.matches("<0x[0-9A-Fa-f]{2}>") ? piece : piece.replace(' ', '\u2581');
+        };
+    }
+
     /** llama.cpp's token types: 1 normal, 2 unknown, 3 control, 6 byte. */
     private static void putTokenizer(GgufWriter w, Llama2cTokenizerFile tokenizer, int vocabSize, Path path) {
         if (tokenizer.size() != vocabSize) {
@@ -149,7 +163,7 @@ public final class GgufConverter {
         String[] tokens = new String[vocabSize];
         int[] types = new int[vocabSize];
         for (int i = 0; i < vocabSize; i++) {
-            tokens[i] = new String(tokenizer.pieces().get(i), StandardCharsets.UTF_8);
+            tokens[i] = sentencePiece(new String(tokenizer.pieces().get(i), StandardCharsets.UTF_8), i);
             types[i] = i == 0 ? 2 : (i == 1 || i == 2) ? 3 : tokens[i].matches("<0x[0-9A-Fa-f]{2}>") ? 6 : 1;
         }
         w.put("tokenizer.ggml.model", GgufValue.string("llama"))

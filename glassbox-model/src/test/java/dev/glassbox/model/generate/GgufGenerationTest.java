@@ -1,5 +1,6 @@
 package dev.glassbox.model.generate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.glassbox.core.SharedFiles;
@@ -24,5 +25,9 @@ class GgufGenerationTest {
         GenerationResult expected = new Generator(Stories260K.MODEL_AND_TOKENIZER).generate("", 64, Sampling.greedy(), TokenListener.NONE);
         GenerationResult actual = new Generator(fromGguf).generate("", 64, Sampling.greedy(), TokenListener.NONE);
         assertEquals(expected.text(), actual.text());
+
+        // The pieces are written in SentencePiece's spelling, so prompts tokenize as with tok512.bin.
+        String prompt = "Once upon a time, Lily saw a big red ball.";
+        assertArrayEquals(Stories260K.MODEL_AND_TOKENIZER.tokenizer().encode(prompt), fromGguf.tokenizer().encode(prompt));
     }
 }
