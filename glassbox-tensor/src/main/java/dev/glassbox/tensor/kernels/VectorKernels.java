@@ -31,7 +31,7 @@ final class VectorKernels implements Kernels {
         for (int bound = SPECIES.loopBound(n); i < bound; i += SPECIES.length()) {
             acc = FloatVector.fromArray(SPECIES, a, aOff + i).fma(FloatVector.fromArray(SPECIES, b, bOff + i), acc);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = LaneSums.sum(acc);
         for (; i < n; i++) {
             sum += a[aOff + i] * b[bOff + i];
         }
@@ -77,8 +77,8 @@ final class VectorKernels implements Kernels {
             a2 = wv.fma(FloatVector.fromArray(SPECIES, x, x2 + c), a2);
             a3 = wv.fma(FloatVector.fromArray(SPECIES, x, x3 + c), a3);
         }
-        float s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
-        float s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
+        float s0 = LaneSums.sum(a0), s1 = LaneSums.sum(a1);
+        float s2 = LaneSums.sum(a2), s3 = LaneSums.sum(a3);
         for (; c < cols; c++) {
             float wc = w[row + c];
             s0 += wc * x[x0 + c];

@@ -1,6 +1,6 @@
 package dev.glassbox.tensor.quant;
 
-import dev.glassbox.tensor.kernels.Kernels;
+import dev.glassbox.tensor.kernels.LaneSums;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
@@ -45,23 +45,25 @@ final class VectorBlockKernels implements BlockKernels {
 
     /**
      * A batch of {@code n >= 4} inputs (a prompt) decodes each row once into floats and multiplies it with
-     * every input there (four inputs share each load, see {@link Kernels#matMul}); fewer inputs (generation)
-     * use the fused kernels, which read the encoded row once per input but never write floats.
+     * every input there ({@link DecodedMatMul}); fewer inputs (generation) use the fused kernels, which read
+     * the encoded row once per input but never write floats (long Q8_0 and Q4_0 rows several at a time, {@link RowGroups}).
      */
     @Override
-    public void matMul(GgmlType type, MemorySegment w, int rows, int cols, float[] x, int xOff, int n, float[] y, int yOff) {
-        if (n < DECODE_ROWS_FROM) {
-            BlockKernels.super.matMul(type, w, rows, cols, x, xOff, n, y, yOff);
-            return;
+    public void matMulRows(GgmlType type, MemorySegment w, int rows, int cols, int from, int to, float[] x, int xOff,
+            int n, float[] y, int yOff) {
+        if (n < DECODE_ROWS_FROM && RowGroups.serves(type, cols)) {
+            for (int i = 0; i < n; i++) RowGroups.product(type, w, cols, from, to, x, xOff + i * cols, y, yOff + i * rows);
+        } else if (n < DECODE_ROWS_FROM) {
+            BlockKernels.super.matMulRows(type, w, rows, cols, from, to, x, xOff, n, y, yOff);
+        } else {
+            DecodedMatMul.rows(type, w, rows, cols, from, to, x, xOff, n, y, yOff);
         }
-        long rowBytes = type.rowBytes(cols);
-        float[] row = new float[cols], out = new float[n];
-        Kernels floats = Kernels.vector();
-        for (int r = 0; r < rows; r++) {
-            Quantization.dequantize(type, w, r * rowBytes, row, 0, cols);
-            floats.matMul(row, 1, cols, x, xOff, n, out, 0);
-            for (int i = 0; i < n; i++) y[yOff + i * rows + r] = out[i];
-        }
+    }
+
+    /** The same values as one dot product per row; long Q8_0 and Q4_0 rows go several at a time ({@link RowGroups}). */
+    @Override
+    public void matVec(GgmlType type, MemorySegment w, int rows, int cols, float[] x, int xOff, float[] y, int yOff) {
+        matMulRows(type, w, rows, cols, 0, rows, x, xOff, 1, y, yOff);
     }
 
     @Override
@@ -97,7 +99,7 @@ final class VectorBlockKernels implements BlockKernels {
         for (int bound = F.loopBound(n); i < bound; i += FL) {
             acc = FloatVector.fromMemorySegment(F, w, at + 4L * i, LE).fma(xs(x, xOff + i), acc);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = LaneSums.sum(acc);
         for (; i < n; i++) sum += w.get(Bytes.F32, at + 4L * i) * x[xOff + i];
         return sum;
     }
@@ -112,7 +114,7 @@ final class VectorBlockKernels implements BlockKernels {
                     .reinterpretAsFloats();
             acc = v.fma(xs(x, xOff + i), acc);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = LaneSums.sum(acc);
         for (; i < n; i++) sum += Half.bf16ToFloat(w.get(Bytes.I16, at + 2L * i)) * x[xOff + i];
         return sum;
     }
@@ -135,7 +137,7 @@ final class VectorBlockKernels implements BlockKernels {
             bits = bits.blend(shifted.or(0x7F800000), special).or(h.and(0x8000).lanewise(VectorOperators.LSHL, 16));
             acc = bits.reinterpretAsFloats().fma(xs(x, xOff + i), acc);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
+        float sum = LaneSums.sum(acc);
         for (; i < n; i++) sum += Half.f16ToFloat(w.get(Bytes.I16, at + 2L * i)) * x[xOff + i];
         return sum;
     }
@@ -154,7 +156,7 @@ final class VectorBlockKernels implements BlockKernels {
             }
             acc = block.fma(broadcast(Bytes.f16(w, at)), acc);
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return LaneSums.sum(acc);
     }
 
     /** Per block: (sum_j (q_j - 8) x_j) * d, low nibbles for elements 0..15 and high ones for 16..31. */
@@ -174,7 +176,7 @@ final class VectorBlockKernels implements BlockKernels {
             }
             acc = block.fma(broadcast(Bytes.f16(w, at)), acc);
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return LaneSums.sum(acc);
     }
 
     /**
@@ -204,7 +206,7 @@ final class VectorBlockKernels implements BlockKernels {
                 acc = sx.fma(broadcast(-dmin * sm[8 + s]), acc);
             }
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return LaneSums.sum(acc);
     }
 
     /**
@@ -236,7 +238,7 @@ final class VectorBlockKernels implements BlockKernels {
                 }
             }
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return LaneSums.sum(acc);
     }
 
     /**
