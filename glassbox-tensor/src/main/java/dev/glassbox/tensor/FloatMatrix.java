@@ -1,6 +1,7 @@
 package dev.glassbox.tensor;
 
 import dev.glassbox.tensor.kernels.Kernels;
+import dev.glassbox.tensor.parallel.Parallelism;
 import java.util.Objects;
 
 /**
@@ -38,6 +39,23 @@ public record FloatMatrix(int rows, int cols, float[] data) implements WeightMat
     @Override
     public void matMul(float[] x, int xOff, int n, float[] y, int yOff) {
         Kernels.preferred().matMul(data, rows, cols, x, xOff, n, y, yOff);
+    }
+
+    /** Rows split between threads; each value is one {@code dot}, as {@link Kernels#matMul} computes it. */
+    @Override
+    public void matMul(float[] x, int xOff, int n, float[] y, int yOff, Parallelism parallel) {
+        if (!worthSplitting(n, parallel)) {
+            matMul(x, xOff, n, y, yOff);
+            return;
+        }
+        Kernels kernels = Kernels.preferred();
+        parallel.forRanges(rows, 1, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                for (int i = 0; i < n; i++) {
+                    y[yOff + i * rows + r] = kernels.dot(data, r * cols, x, xOff + i * cols, cols);
+                }
+            }
+        });
     }
 
     @Override

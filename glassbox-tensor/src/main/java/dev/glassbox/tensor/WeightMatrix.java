@@ -1,5 +1,7 @@
 package dev.glassbox.tensor;
 
+import dev.glassbox.tensor.parallel.Parallelism;
+
 /**
  * A weight matrix W with {@code rows} outputs and {@code cols} inputs, stored in the layout of
  * PyTorch's {@code nn.Linear} and of GGUF: one row per output, so {@code y = W x} reads each row once.
@@ -25,6 +27,26 @@ public interface WeightMatrix {
             matVec(x, xOff + i * cols(), y, yOff + i * rows());
         }
     }
+
+    /**
+     * {@link #matMul} with the rows shared out between the threads of {@code parallel}; the result is the
+     * same for any number of threads. Implementations that cannot split their rows run serially (this
+     * default).
+     */
+    default void matMul(float[] x, int xOff, int n, float[] y, int yOff, Parallelism parallel) {
+        matMul(x, xOff, n, y, yOff);
+    }
+
+    /**
+     * Whether a product of {@code n} inputs is worth sharing out: more than one thread, and at least
+     * {@link #PARALLEL_FROM} multiply-adds (a smaller one is over before the other threads have started).
+     */
+    default boolean worthSplitting(int n, Parallelism parallel) {
+        return parallel.threads() > 1 && (long) rows() * cols() * n >= PARALLEL_FROM;
+    }
+
+    /** Multiply-adds from which a product is shared out between threads. */
+    long PARALLEL_FROM = 1 << 17;
 
     /**
      * The product with a band of columns only: y[yOff + r] = sum_{c < count} W[r][start + c] * x[xOff + c].

@@ -36,8 +36,17 @@ public interface BlockKernels {
      */
     default void matMul(GgmlType type, MemorySegment w, int rows, int cols, float[] x, int xOff, int n,
             float[] y, int yOff) {
+        matMulRows(type, w, rows, cols, 0, rows, x, xOff, n, y, yOff);
+    }
+
+    /**
+     * Rows {@code from}..{@code to}-1 of {@link #matMul}, each value exactly as matMul computes it, so that
+     * threads sharing out the rows get the same result as one thread.
+     */
+    default void matMulRows(GgmlType type, MemorySegment w, int rows, int cols, int from, int to, float[] x, int xOff,
+            int n, float[] y, int yOff) {
         long rowBytes = type.rowBytes(cols);
-        for (int r = 0; r < rows; r++) {
+        for (int r = from; r < to; r++) {
             for (int i = 0; i < n; i++) {
                 y[yOff + i * rows + r] = dot(type, w, r * rowBytes, x, xOff + i * cols, cols);
             }

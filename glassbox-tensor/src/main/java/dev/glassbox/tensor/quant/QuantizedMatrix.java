@@ -3,6 +3,7 @@ package dev.glassbox.tensor.quant;
 import dev.glassbox.tensor.FloatMatrix;
 import dev.glassbox.tensor.WeightMatrix;
 import dev.glassbox.tensor.kernels.Kernels;
+import dev.glassbox.tensor.parallel.Parallelism;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
 
@@ -117,6 +118,21 @@ public final class QuantizedMatrix implements WeightMatrix {
         Objects.checkFromIndexSize(yOff, Math.multiplyExact(n, rows), y.length);
         kernels.matMul(type, data, rows, cols, x, xOff, n, y, yOff);
     }
+
+    /** Rows split between threads in whole tiles of the batched kernel; the same values as {@link #matMul}. */
+    @Override
+    public void matMul(float[] x, int xOff, int n, float[] y, int yOff, Parallelism parallel) {
+        if (!worthSplitting(n, parallel)) {
+            matMul(x, xOff, n, y, yOff);
+            return;
+        }
+        Objects.checkFromIndexSize(xOff, Math.multiplyExact(n, cols), x.length);
+        Objects.checkFromIndexSize(yOff, Math.multiplyExact(n, rows), y.length);
+        parallel.forRanges(rows, ROW_TILE, (from, to) -> kernels.matMulRows(type, data, rows, cols, from, to, x, xOff, n, y, yOff));
+    }
+
+    /** Rows per tile of the batched kernels; ranges given to threads start on multiples of it. */
+    private static final int ROW_TILE = 4;
 
     /** Decodes the blocks that cover the band of columns, row by row, then multiplies. */
     @Override
