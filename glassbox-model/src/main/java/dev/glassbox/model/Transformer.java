@@ -7,6 +7,7 @@ import dev.glassbox.model.hooks.ActivationCache;
 import dev.glassbox.model.hooks.HookNames;
 import dev.glassbox.model.hooks.HookRegistry;
 import dev.glassbox.tensor.kernels.Kernels;
+import dev.glassbox.tensor.parallel.Parallelism;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -39,15 +40,34 @@ public final class Transformer {
     private final TransformerConfig config;
     private final TransformerWeights weights;
     private final HookNames hookNames;
+    private final Parallelism parallel;
     private final ForwardPass forwardPass;
 
     /** @throws IllegalArgumentException when a weight is missing, extra, or of the wrong shape (named) */
     public Transformer(TransformerConfig config, TransformerWeights weights) {
+        this(config, weights, Parallelism.serial());
+    }
+
+    private Transformer(TransformerConfig config, TransformerWeights weights, Parallelism parallel) {
         this.config = Objects.requireNonNull(config, "config");
         this.weights = Objects.requireNonNull(weights, "weights");
+        this.parallel = Objects.requireNonNull(parallel, "parallel");
         WeightShapes.check(config, weights);
         this.hookNames = HookNames.of(config.nLayers(), config.gatedMlp());
-        this.forwardPass = new ForwardPass(config, weights, hookNames, Kernels.preferred());
+        this.forwardPass = new ForwardPass(config, weights, hookNames, Kernels.preferred(), parallel);
+    }
+
+    /**
+     * The same model (same weights, same hook points), its weight products shared out between the threads
+     * of {@code parallel}; every result is the same as with one thread.
+     */
+    public Transformer withParallelism(Parallelism parallel) {
+        return new Transformer(config, weights, parallel);
+    }
+
+    /** How this model's products are shared out between threads ({@link Parallelism#serial()} unless set). */
+    public Parallelism parallelism() {
+        return parallel;
     }
 
     public TransformerConfig config() {

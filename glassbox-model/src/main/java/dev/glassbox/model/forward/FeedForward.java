@@ -5,6 +5,7 @@ import dev.glassbox.model.TransformerWeights.Mlp;
 import dev.glassbox.model.hooks.ActiveHooks;
 import dev.glassbox.model.hooks.LayerHookNames;
 import dev.glassbox.tensor.kernels.Kernels;
+import dev.glassbox.tensor.parallel.Parallelism;
 
 /**
  * The MLP sublayer, per position:
@@ -18,10 +19,12 @@ import dev.glassbox.tensor.kernels.Kernels;
 final class FeedForward {
     private final TransformerConfig config;
     private final Kernels kernels;
+    private final Parallelism parallel;
 
-    FeedForward(TransformerConfig config, Kernels kernels) {
+    FeedForward(TransformerConfig config, Kernels kernels, Parallelism parallel) {
         this.config = config;
         this.kernels = kernels;
+        this.parallel = parallel;
     }
 
     /** @return the MLP output before any post-norm, [n][dModel] */
@@ -29,17 +32,17 @@ final class FeedForward {
         int dMlp = config.dMlp();
         float[] post;
         if (config.gatedMlp()) {
-            float[] gate = hooks.fire(names.mlpPre(), Rows.linear(w.wGate(), null, x, n), n, dMlp);
-            float[] up = hooks.fire(names.mlpPreLinear(), Rows.linear(w.wIn(), w.bIn(), x, n), n, dMlp);
+            float[] gate = hooks.fire(names.mlpPre(), Rows.linear(w.wGate(), null, x, n, parallel), n, dMlp);
+            float[] up = hooks.fire(names.mlpPreLinear(), Rows.linear(w.wIn(), w.bIn(), x, n, parallel), n, dMlp);
             post = gate; // act(gate) in place: the hook_pre hooks have had their look
             activate(post);
             for (int i = 0; i < post.length; i++) post[i] *= up[i];
         } else {
-            post = hooks.fire(names.mlpPre(), Rows.linear(w.wIn(), w.bIn(), x, n), n, dMlp);
+            post = hooks.fire(names.mlpPre(), Rows.linear(w.wIn(), w.bIn(), x, n, parallel), n, dMlp);
             activate(post);
         }
         post = hooks.fire(names.mlpPost(), post, n, dMlp);
-        return Rows.linear(w.wOut(), w.bOut(), post, n);
+        return Rows.linear(w.wOut(), w.bOut(), post, n, parallel);
     }
 
     private void activate(float[] x) {

@@ -7,6 +7,7 @@ import dev.glassbox.model.hooks.ActiveHooks;
 import dev.glassbox.model.hooks.HookNames;
 import dev.glassbox.model.hooks.LayerHookNames;
 import dev.glassbox.tensor.kernels.Kernels;
+import dev.glassbox.tensor.parallel.Parallelism;
 
 /**
  * The forward pass of one model, as the pipeline it is:
@@ -31,15 +32,24 @@ public final class ForwardPass {
     private final Unembedding unembedding;
 
     public ForwardPass(TransformerConfig config, TransformerWeights weights, HookNames names, Kernels kernels) {
+        this(config, weights, names, kernels, Parallelism.serial());
+    }
+
+    /**
+     * A pass whose weight products (projections, MLP, unembedding) share their rows out between the threads
+     * of {@code parallel}; the results are the same for any number of threads.
+     */
+    public ForwardPass(TransformerConfig config, TransformerWeights weights, HookNames names, Kernels kernels,
+            Parallelism parallel) {
         this.config = config;
         this.weights = weights;
         this.names = names;
         this.kernels = kernels;
         this.embedding = new Embedding(config, weights);
         this.norm = new Normalization(config.norm(), config.normEps(), config.dModel(), kernels);
-        this.attention = new SelfAttention(config, kernels);
-        this.mlp = new FeedForward(config, kernels);
-        this.unembedding = new Unembedding(config, weights, norm);
+        this.attention = new SelfAttention(config, kernels, parallel);
+        this.mlp = new FeedForward(config, kernels, parallel);
+        this.unembedding = new Unembedding(config, weights, norm, parallel);
     }
 
     /**
@@ -49,12 +59,26 @@ public final class ForwardPass {
      * @return logits [tokens.length][unembed rows], row-major
      */
     public float[] run(int[] tokens, int start, KeyValueCache cache, ActiveHooks hooks) {
+        return run(tokens, start, cache, hooks, false);
+    }
+
+    /**
+     * The same run, unembedding only the last position (what generation needs: a 256000-token vocabulary
+     * makes the other positions' logits the largest product of a prompt).
+     *
+     * @return logits of the last position [unembed rows]
+     */
+    public float[] runForLastLogits(int[] tokens, int start, KeyValueCache cache, ActiveHooks hooks) {
+        return run(tokens, start, cache, hooks, true);
+    }
+
+    private float[] run(int[] tokens, int start, KeyValueCache cache, ActiveHooks hooks, boolean lastOnly) {
         int n = tokens.length;
         float[] residual = embedding.embed(tokens, start, hooks);
         for (int layer = 0; layer < config.nLayers(); layer++) {
             residual = block(layer, residual, n, start, cache, hooks);
         }
-        return unembedding.logits(residual, n, hooks);
+        return unembedding.logits(residual, n, hooks, lastOnly);
     }
 
     private float[] block(int layer, float[] x, int n, int start, KeyValueCache cache, ActiveHooks hooks) {

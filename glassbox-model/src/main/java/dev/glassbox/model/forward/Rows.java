@@ -1,15 +1,16 @@
 package dev.glassbox.model.forward;
 
 import dev.glassbox.tensor.WeightMatrix;
+import dev.glassbox.tensor.parallel.Parallelism;
 
 /** Small helpers over [n][width] row-major arrays. */
 final class Rows {
     private Rows() {}
 
-    /** y_r = W x_r + b for each of the {@code n} rows of x; a new [n][W.rows] array. */
-    static float[] linear(WeightMatrix w, float[] bias, float[] x, int n) {
+    /** y_r = W x_r + b for each of the {@code n} rows of x, W's rows shared out by {@code parallel}; a new [n][W.rows] array. */
+    static float[] linear(WeightMatrix w, float[] bias, float[] x, int n, Parallelism parallel) {
         float[] y = new float[n * w.rows()];
-        w.matMul(x, 0, n, y, 0);
+        w.matMul(x, 0, n, y, 0, parallel);
         addBias(y, bias, n);
         return y;
     }

@@ -5,6 +5,7 @@ import dev.glassbox.model.TransformerWeights.Attention;
 import dev.glassbox.model.hooks.ActiveHooks;
 import dev.glassbox.model.hooks.LayerHookNames;
 import dev.glassbox.tensor.kernels.Kernels;
+import dev.glassbox.tensor.parallel.Parallelism;
 import java.util.Arrays;
 
 /**
@@ -22,12 +23,14 @@ import java.util.Arrays;
 final class SelfAttention {
     private final TransformerConfig config;
     private final Kernels kernels;
+    private final Parallelism parallel;
     private final RotaryEmbedding rotary;
     private final int nHeads, nKvHeads, dHead, dModel;
 
-    SelfAttention(TransformerConfig config, Kernels kernels) {
+    SelfAttention(TransformerConfig config, Kernels kernels, Parallelism parallel) {
         this.config = config;
         this.kernels = kernels;
+        this.parallel = parallel;
         this.nHeads = config.nHeads();
         this.nKvHeads = config.nKvHeads();
         this.dHead = config.dHead();
@@ -47,9 +50,9 @@ final class SelfAttention {
      */
     float[] forward(int layer, Attention w, LayerHookNames names, float[] x, int n, int start,
             KeyValueCache cache, ActiveHooks hooks) {
-        float[] q = Rows.linear(w.wq(), w.bq(), x, n);
-        float[] k = Rows.linear(w.wk(), w.bk(), x, n);
-        float[] v = Rows.linear(w.wv(), w.bv(), x, n);
+        float[] q = Rows.linear(w.wq(), w.bq(), x, n, parallel);
+        float[] k = Rows.linear(w.wk(), w.bk(), x, n, parallel);
+        float[] v = Rows.linear(w.wv(), w.bv(), x, n, parallel);
         q = hooks.fire(names.q(), q, n, nHeads, dHead);
         k = hooks.fire(names.k(), k, n, nKvHeads, dHead);
         v = hooks.fire(names.v(), v, n, nKvHeads, dHead);
@@ -135,8 +138,8 @@ final class SelfAttention {
     }
 
     /** out = Wo z + bo for every position. */
-    private static float[] output(Attention w, float[] z, int n) {
-        return Rows.linear(w.wo(), w.bo(), z, n);
+    private float[] output(Attention w, float[] z, int n) {
+        return Rows.linear(w.wo(), w.bo(), z, n, parallel);
     }
 
     /** The same sum, through each head's share result_hi = Wo[:, h-th band] z_hi, which hooks may change. */

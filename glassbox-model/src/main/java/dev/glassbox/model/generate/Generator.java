@@ -15,7 +15,8 @@ import java.util.Arrays;
  * Autoregressive generation with a key/value cache, as llama2.c's {@code run.c} does it but with the
  * prompt in one batch:
  * <pre>
- *   logits = forward(prompt, positions 0..m-1)             one matrix-matrix pass; the cache holds its keys/values
+ *   logits = forward(prompt, positions 0..m-1)             one matrix-matrix pass (only the last position is
+ *                                                          unembedded); the cache holds its keys/values
  *   repeat: t = sample(logits of the last position)         stop at BOS or EOS
  *           logits = forward(t, position p)                 one position, attending to the cache
  * </pre>
@@ -77,7 +78,8 @@ public final class Generator {
         if (!hooks.names().equals(own.names())) {
             throw new IllegalArgumentException("these hooks were made for another model's hook points; use this model's newHooks()");
         }
-        ForwardPass pass = new ForwardPass(config, transformer.weights(), own.names(), Kernels.preferred());
+        ForwardPass pass = new ForwardPass(config, transformer.weights(), own.names(), Kernels.preferred(),
+                transformer.parallelism());
         KeyValueCache cache = new KeyValueCache(config, positions);
         TextStream stream = tokenizer.stream();
         StringBuilder text = new StringBuilder();
@@ -85,8 +87,7 @@ public final class Generator {
         int vocab = transformer.outputSize();
 
         long start = System.nanoTime();
-        float[] logits = pass.run(prompt, 0, cache, hooks.activate());
-        float[] last = Arrays.copyOfRange(logits, (prompt.length - 1) * vocab, prompt.length * vocab);
+        float[] last = pass.runForLastLogits(prompt, 0, cache, hooks.activate());
         long promptNanos = System.nanoTime() - start;
         for (int id : prompt) emit(id, true, stream, text, listener);
 
