@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "glassbox", mixinStandardHelpOptions = true, version = "glassbox 0.1.0",
         description = "Compile RASP programs into transformers, run them with hooks, and look inside.",
         subcommands = {DemoCommand.class, CompileCommand.class, RunCommand.class, VerifyCommand.class,
-                ResidualCommand.class, GenerateCommand.class, TokenizeCommand.class, LogitsCommand.class, InspectCommand.class, ConvertCommand.class,
+                ResidualCommand.class, GenerateCommand.class, TokenizeCommand.class, LogitsCommand.class, InspectCommand.class, ConvertCommand.class, BenchCommand.class,
                 dev.glassbox.cli.interp.InterpCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int USER_ERROR = 2;
