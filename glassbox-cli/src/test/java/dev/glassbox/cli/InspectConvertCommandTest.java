@@ -42,7 +42,7 @@ class InspectConvertCommandTest {
                 "tensor types: Q8_0 x", "F16 x5", "F32 x11",
                 "llama.block_count = UINT32 5",
                 // llama2.c's tok512 spells BOS and EOS "\n<s>\n" and "\n</s>\n"; they are kept as written, escaped here
-                "tokenizer.ggml.tokens = ARRAY[STRING] [\"<unk>\", \"\\n<s>\\n\", \"\\n</s>\\n\", \"<0x00>\",", "... 504 more]",
+                "tokenizer.ggml.tokens = ARRAY[STRING] [\"<unk>\", \"<s>\", \"</s>\", \"<0x00>\",", "... 504 more]",
                 "blk.0.attn_q.weight", "[64, 64]");
         assertTrue(inspect.out().lines().anyMatch(l -> l.matches("\\s+token_embd\\.weight\\s+Q8_0\\s+\\[512, 64\\]\\s+34\\.0 KiB")),
                 inspect.out());
