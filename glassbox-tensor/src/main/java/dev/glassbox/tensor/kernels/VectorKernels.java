@@ -126,7 +126,7 @@ final class VectorKernels implements Kernels {
             e.intoArray(x, off + i);
             sumV = sumV.add(e);
         }
-        float sum = sumV.reduceLanes(VectorOperators.ADD);
+        float sum = LaneSums.sum(sumV);
         for (; i < n; i++) {
             float e = (float) Math.exp(x[off + i] - max);
             x[off + i] = e;
@@ -150,7 +150,7 @@ final class VectorKernels implements Kernels {
         for (; i < bound; i += SPECIES.length()) {
             sumV = sumV.add(FloatVector.fromArray(SPECIES, x, xOff + i));
         }
-        float sum = sumV.reduceLanes(VectorOperators.ADD);
+        float sum = LaneSums.sum(sumV);
         for (; i < n; i++) {
             sum += x[xOff + i];
         }
@@ -160,7 +160,7 @@ final class VectorKernels implements Kernels {
             FloatVector d = FloatVector.fromArray(SPECIES, x, xOff + i).sub(mean);
             sqV = d.fma(d, sqV);
         }
-        float sumSquares = sqV.reduceLanes(VectorOperators.ADD);
+        float sumSquares = LaneSums.sum(sqV);
         for (; i < n; i++) {
             float d = x[xOff + i] - mean;
             sumSquares += d * d;
