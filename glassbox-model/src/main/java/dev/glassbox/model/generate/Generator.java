@@ -15,8 +15,8 @@ import java.util.Arrays;
  * Autoregressive generation with a key/value cache, as llama2.c's {@code run.c} does it but with the
  * prompt in one batch:
  * <pre>
- *   logits = forward(prompt, positions 0..m-1)             one matrix-matrix pass (only the last position is
- *                                                          unembedded); the cache holds its keys/values
+ *   logits = forward(prompt, positions 0..m-1)             matrix-matrix passes (see PromptPass; only the last
+ *                                                          position is unembedded); the cache holds its keys/values
  *   repeat: t = sample(logits of the last position)         stop at BOS or EOS
  *           logits = forward(t, position p)                 one position, attending to the cache
  * </pre>
@@ -87,7 +87,7 @@ public final class Generator {
         int vocab = transformer.outputSize();
 
         long start = System.nanoTime();
-        float[] last = pass.runForLastLogits(prompt, 0, cache, hooks.activate());
+        float[] last = PromptPass.lastLogits(pass, prompt, cache, hooks);
         long promptNanos = System.nanoTime() - start;
         for (int id : prompt) emit(id, true, stream, text, listener);
 
