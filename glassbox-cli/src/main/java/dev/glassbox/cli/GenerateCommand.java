@@ -12,6 +12,7 @@ import dev.glassbox.model.generate.Sampler;
 import dev.glassbox.model.generate.Sampling;
 import dev.glassbox.model.generate.TokenListener;
 import dev.glassbox.model.tokenizer.Tokenizer;
+import dev.glassbox.tensor.parallel.ThreadPool;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,11 +67,24 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed; the same seed gives the same text (default: the clock)")
     Long seed;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads sharing each weight product (default: the available processors); any number gives the same text")
+    Integer threads;
+
     @Override
     public Integer call() {
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1) throw new InvalidInputException("--threads is " + n + "; it must be at least 1");
+        try (ThreadPool pool = new ThreadPool(n)) {
+            return generate(pool);
+        }
+    }
+
+    private Integer generate(ThreadPool pool) {
         long chosenSeed = seed != null ? seed : System.currentTimeMillis();
         Sampling sampling = new Sampling(temperature, topK, topP, chosenSeed);
-        LanguageModel languageModel = LanguageModelFiles.load(model, tokenizer);
+        LanguageModel loaded = LanguageModelFiles.load(model, tokenizer);
+        LanguageModel languageModel = new LanguageModel(loaded.transformer().withParallelism(pool), loaded.tokenizer());
         PrintWriter out = spec.commandLine().getOut();
         TokenListener print = new TokenListener() {
             @Override

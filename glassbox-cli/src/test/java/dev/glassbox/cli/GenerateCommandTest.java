@@ -42,6 +42,19 @@ class GenerateCommandTest {
     }
 
     @Test
+    void anyNumberOfThreadsGivesTheSameText() {
+        String[] args = {"generate", "--model", MODEL, "--tokenizer", TOKENIZER, "--prompt", "Lily went", "--steps", "40",
+                "--temperature", "0", "--threads", "1"};
+        CliRun one = CliRun.of(args);
+        args[args.length - 1] = "3";
+        CliRun three = CliRun.of(args);
+        assertEquals(0, three.status(), three.toString());
+        assertEquals(one.out(), three.out());
+        args[args.length - 1] = "0";
+        assertEquals(Main.USER_ERROR, CliRun.of(args).status());
+    }
+
+    @Test
     void aLlama2cModelWithoutTokenizerIsAUserError() {
         CliRun run = CliRun.of("generate", "--model", MODEL);
         assertEquals(Main.USER_ERROR, run.status(), run.toString());
