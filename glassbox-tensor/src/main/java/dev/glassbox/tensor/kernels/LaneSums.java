@@ -38,14 +38,23 @@ public final class LaneSums {
 
     /**
      * The same sum of lanes stored at lanes[off..off+FL-1] (a vector written with {@code intoArray}), in
-     * scalar code: the same additions in the same tree, so the same bits. Overwrites the lanes. For kernels
+     * scalar code: the same additions in the same tree, so the same bits. May overwrite the lanes. For kernels
      * that sum many accumulators at once, where so much inlined vector code would exceed the JIT's budget.
      */
     public static float sum(float[] lanes, int off) {
+        if (FL == 16) return sum16(lanes, off);
         for (int step = FL / 2; step >= 1; step /= 2) {
             for (int i = off; i < off + step; i++) lanes[i] += lanes[i + step];
         }
         return lanes[off];
+    }
+
+    /** The 16-lane tree written out (AVX-512): no loop, and the adds of a level are independent. */
+    private static float sum16(float[] a, int o) {
+        float s0 = a[o] + a[o + 8], s1 = a[o + 1] + a[o + 9], s2 = a[o + 2] + a[o + 10], s3 = a[o + 3] + a[o + 11];
+        float s4 = a[o + 4] + a[o + 12], s5 = a[o + 5] + a[o + 13], s6 = a[o + 6] + a[o + 14], s7 = a[o + 7] + a[o + 15];
+        float t0 = s0 + s4, t1 = s1 + s5, t2 = s2 + s6, t3 = s3 + s7;
+        return (t0 + t2) + (t1 + t3);
     }
 
     private static FloatVector high(FloatVector v) {
