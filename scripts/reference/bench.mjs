@@ -69,7 +69,8 @@ if (warmup > 0) {
 const [promptSeconds, genSeconds] = await run(sequence, prompt, gen);
 const result = {
     engine: "llama.cpp",
-    version: "node-llama-cpp, llama.cpp " + (llama.llamaCppRelease?.release ?? "?"),
+    version: "node-llama-cpp " + JSON.parse(readFileSync(resolve(o.reference, "node_modules/node-llama-cpp/package.json"), "utf8")).version
+        + ", llama.cpp release " + (llama.llamaCppRelease?.release ?? "?") + ", CPU",
     threads,
     prompt_tokens: prompt.length,
     prompt_seconds: promptSeconds,
