@@ -72,6 +72,15 @@ class CommandsTest {
     }
 
     @Test
+    void everySubcommandAnswersHelp() {
+        for (String[] args : new String[][] {{"compile", "--help"}, {"bench", "--help"}, {"interp", "patch", "--help"}}) {
+            CliRun r = CliRun.of(args);
+            assertEquals(0, r.status(), r.toString());
+            assertTrue(r.out().contains("Usage: glassbox " + args[0]), r.toString());
+        }
+    }
+
+    @Test
     void libraryProgramsAreRebuiltForTheRequestedLength() throws Exception {
         // sort makes its keys unique as key + i/max_seq_len: at length 6 it must be rebuilt for 6.
         Path model = dir.resolve("sort6.safetensors");
