@@ -14,6 +14,7 @@ import dev.glassbox.model.compiled.CompiledModel;
 import dev.glassbox.model.compiled.CompiledModelRunner;
 import dev.glassbox.model.file.ModelFile;
 import dev.glassbox.rasp.Evaluator;
+import dev.glassbox.rasp.SOp;
 import dev.glassbox.rasp.lib.Library;
 import dev.glassbox.rasp.lib.LibraryProgram;
 import java.io.IOException;
@@ -54,18 +55,19 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("1. Compile lib:%s (%s) for vocabulary {%s}, inputs up to %d tokens%n", program.name(), program.description(),
                 vocabText, program.maxSeqLen());
         CompileOptions options = CompileOptions.of(vocab, program.maxSeqLen());
-        CompiledModel model = RaspCompiler.compile(program.build(), options).withProgramSource("lib:" + program.name());
-        CompiledModel original = RaspCompiler.compile(program.build(), options.withMode(CompileOptions.Mode.TRACR_COMPAT));
+        SOp sop = program.build();
+        CompiledModel model = RaspCompiler.compile(sop, options).withProgramSource("lib:" + program.name());
+        CompiledModel original = RaspCompiler.compile(sop, options.withMode(CompileOptions.Mode.TRACR_COMPAT));
         out.printf("   %d layers, residual dimension %d (the original Tracr: %d layers, %d)%n", model.report().numLayers(),
                 model.residualDim(), original.report().numLayers(), original.residualDim());
 
         CompiledModelRunner runner = new CompiledModelRunner(model);
         List<Object> example = input != null ? runner.canonicalInput(VocabularyOption.parseInput(input)) : exampleInput(vocab, program.maxSeqLen());
         List<Object> actual = runner.run(example);
-        List<Object> expected = Evaluator.standard().evaluate(program.build(), example);
+        List<Object> expected = Evaluator.standard().evaluate(sop, example);
         out.printf("2. Run on [%s]: the model outputs [%s]; the RASP evaluator says [%s]%n", join(example), join(actual), join(expected));
 
-        VerificationResult result = Verifier.verify(model, program.build(), program.maxSeqLen());
+        VerificationResult result = Verifier.verify(model, sop, program.maxSeqLen());
         out.printf("3. Verify every input up to length %d: %,d inputs, %,d positions, %,d mismatches%n", program.maxSeqLen(),
                 result.inputs(), result.positionsChecked(), result.mismatches());
 

@@ -38,8 +38,8 @@ record ProgramSource(SOp program, String name, List<Object> defaultVocab, Intege
 
     /** The program stored in a model file: library reference or .rasp text. */
     static ProgramSource fromStored(String stored, String origin) {
-        if (stored.startsWith(LIBRARY_PREFIX) && !stored.contains("\n")) return library(stored.substring(LIBRARY_PREFIX.length()));
-        return fromText(stored, origin);
+        String libraryName = libraryName(stored);
+        return libraryName != null ? library(libraryName) : fromText(stored, origin);
     }
 
     private static ProgramSource fromText(String text, String fileName) {
@@ -59,10 +59,13 @@ record ProgramSource(SOp program, String name, List<Object> defaultVocab, Intege
      * sort_freq make their keys unique with the length); a .rasp file is as written.
      */
     SOp programFor(int maxSeqLen) {
-        if (storedText.startsWith(LIBRARY_PREFIX) && !storedText.contains("\n")) {
-            return Library.get(storedText.substring(LIBRARY_PREFIX.length())).build(maxSeqLen);
-        }
-        return program;
+        String libraryName = libraryName(storedText);
+        return libraryName != null ? Library.get(libraryName).build(maxSeqLen) : program;
+    }
+
+    /** The library program a stored source names ({@code lib:NAME}, one line), or null for .rasp text. */
+    private static String libraryName(String stored) {
+        return stored.startsWith(LIBRARY_PREFIX) && !stored.contains("\n") ? stored.substring(LIBRARY_PREFIX.length()) : null;
     }
 
     static List<String> libraryNames() {
