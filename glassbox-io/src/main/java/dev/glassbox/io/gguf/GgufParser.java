@@ -40,6 +40,8 @@ final class GgufParser {
     static final String ALIGNMENT_KEY = "general.alignment";
     /** Longest metadata string read (a whole Hugging Face tokenizer.json is a few MiB). */
     static final long MAX_STRING_BYTES = 256L << 20;
+    /** Most UTF-8 bytes of all the elements of one string array together: they are packed into one byte[]. */
+    static final int MAX_STRING_ARRAY_BYTES = Integer.MAX_VALUE - 8;
 
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -250,8 +252,9 @@ final class GgufParser {
                     + left + " bytes are left in the file");
         }
         int n = (int) count;
-        Object out = java.lang.reflect.Array.newInstance(GgufValue.javaArrayClass(element).getComponentType(), n);
         String what = "element of array '" + key + "'";
+        if (element == GgufValueType.STRING) return GgufValue.ofReadStrings(strings(key, n, what));
+        Object out = java.lang.reflect.Array.newInstance(GgufValue.javaArrayClass(element).getComponentType(), n);
         switch (element) {
             case UINT8, INT8 -> {
                 MemorySegment.copy(bytes, ValueLayout.JAVA_BYTE, pos, (byte[]) out, 0, n);
@@ -281,16 +284,44 @@ final class GgufParser {
                 boolean[] b = (boolean[]) out;
                 for (int i = 0; i < n; i++) b[i] = (Boolean) scalar(GgufValueType.BOOL, what);
             }
-            case STRING -> {
-                String[] s = (String[]) out;
-                for (int i = 0; i < n; i++) s[i] = string(what + " at index " + i);
-            }
-            case ARRAY -> throw new IllegalStateException("refused above");
+            case STRING, ARRAY -> throw new IllegalStateException("handled above");
         }
         return GgufValue.ofReadArray(element, out);
     }
 
+    /**
+     * The n strings of an array, packed. A first pass checks each length as {@link #string} does and sums them,
+     * so that a second can copy every element's bytes into one byte[] of the exact size.
+     */
+    private PackedStrings strings(String key, int n, String what) {
+        long start = pos;
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            int length = stringLength(what + " at index " + i);
+            if (length > MAX_STRING_ARRAY_BYTES - offsets[i]) {
+                throw bad("the strings of array '" + key + "' hold more than " + MAX_STRING_ARRAY_BYTES
+                        + " bytes in all (passed at index " + i + "); Glassbox reads string arrays of up to that many bytes");
+            }
+            offsets[i + 1] = offsets[i] + length;
+            pos += length;
+        }
+        byte[] utf8 = new byte[offsets[n]];
+        for (int i = 0; i < n; i++) {
+            long from = start + 8L * (i + 1) + offsets[i]; // past i + 1 length fields and the i strings before
+            MemorySegment.copy(bytes, ValueLayout.JAVA_BYTE, from, utf8, offsets[i], offsets[i + 1] - offsets[i]);
+        }
+        return new PackedStrings(utf8, offsets);
+    }
+
     private String string(String what) {
+        int length = stringLength(what);
+        byte[] utf8 = bytes.asSlice(pos, length).toArray(ValueLayout.JAVA_BYTE);
+        pos += length;
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    /** Reads a string's length field and checks that the bytes are there and no more than MAX_STRING_BYTES. */
+    private int stringLength(String what) {
         long length = u64("length of the " + what);
         if (length < 0 || length > size - pos) {
             throw bad("the " + what + " claims " + Long.toUnsignedString(length) + " bytes, but only " + (size - pos)
@@ -299,9 +330,7 @@ final class GgufParser {
         if (length > MAX_STRING_BYTES) {
             throw bad("the " + what + " is " + length + " bytes long; Glassbox reads strings of up to " + MAX_STRING_BYTES + " bytes");
         }
-        byte[] utf8 = bytes.asSlice(pos, length).toArray(ValueLayout.JAVA_BYTE);
-        pos += length;
-        return new String(utf8, StandardCharsets.UTF_8);
+        return (int) length;
     }
 
     private byte u8(String what) {

@@ -14,11 +14,15 @@ import java.util.Objects;
  * {@code double}; unsigned values keep their bits and read back unsigned through {@link #asLong()}. Arrays
  * are held as Java arrays of those types ({@code String[]} for strings). Instances are immutable: arrays are
  * copied in and out.
+ *
+ * <p>A string array read from a file is held packed (one byte[] of UTF-8 for all elements, see
+ * {@link PackedStrings}) and its elements are decoded when asked for; it reads exactly like one built from a
+ * {@code String[]}.
  */
 public final class GgufValue {
     private final GgufValueType type;
     private final GgufValueType elementType; // for arrays; null otherwise
-    private final Object value;
+    private final Object value; // a scalar, a Java array, or PackedStrings for a string array read from a file
 
     private GgufValue(GgufValueType type, GgufValueType elementType, Object value) {
         this.type = type;
@@ -121,6 +125,11 @@ public final class GgufValue {
         return new GgufValue(GgufValueType.ARRAY, elementType, javaArray);
     }
 
+    /** Built by the reader from the string array it packed. */
+    static GgufValue ofReadStrings(PackedStrings strings) {
+        return new GgufValue(GgufValueType.ARRAY, GgufValueType.STRING, strings);
+    }
+
     static GgufValue ofReadScalar(GgufValueType type, Object value) {
         return new GgufValue(type, null, value);
     }
@@ -140,12 +149,14 @@ public final class GgufValue {
 
     /** Elements of an array (0 for a scalar). */
     public int length() {
+        if (value instanceof PackedStrings p) return p.size();
         return isArray() ? Array.getLength(value) : 0;
     }
 
     /** The value in its Java type (see the class comment); an array comes as a copy. */
     public Object value() {
-        return isArray() ? copy(value) : value;
+        if (!isArray()) return value;
+        return value instanceof PackedStrings p ? p.toArray() : copy(value);
     }
 
     /** Integer types, unsigned ones read as unsigned (a UINT64 above Long.MAX_VALUE throws). */
@@ -175,10 +186,13 @@ public final class GgufValue {
         return (String) value;
     }
 
-    /** An array of strings. */
+    /**
+     * An array of strings, unmodifiable. For an array read from a file this is a view that decodes an element
+     * on each {@code get} (a new String each time); copy it ({@code List.copyOf}) to keep the Strings.
+     */
     public List<String> asStrings() {
         if (elementType != GgufValueType.STRING) throw wrongType("an array of strings");
-        return List.of((String[]) value);
+        return value instanceof PackedStrings p ? p.asList() : List.of((String[]) value);
     }
 
     /** An array of an integer type, each element as a long (unsigned ones unsigned). */
@@ -238,7 +252,7 @@ public final class GgufValue {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < Math.min(n, maxElements); i++) {
             if (i > 0) sb.append(", ");
-            sb.append(scalarText(elementType, Array.get(value, i)));
+            sb.append(scalarText(elementType, value instanceof PackedStrings p ? p.get(i) : Array.get(value, i)));
         }
         if (n > maxElements) sb.append(maxElements > 0 ? ", " : "").append("... ").append(n - maxElements).append(" more");
         return sb.append("]").toString();
@@ -276,6 +290,11 @@ public final class GgufValue {
         return sb.append('"').toString();
     }
 
+    /** The array as the Java array of its type (decoding packed strings into a new String[]). */
+    private Object javaArray() {
+        return value instanceof PackedStrings p ? p.toArray() : value;
+    }
+
     private static Object copy(Object array) {
         int n = Array.getLength(array);
         Object out = Array.newInstance(array.getClass().getComponentType(), n);
@@ -286,12 +305,12 @@ public final class GgufValue {
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof GgufValue v) || type != v.type || elementType != v.elementType) return false;
-        return isArray() ? Arrays.deepEquals(new Object[] {value}, new Object[] {v.value}) : value.equals(v.value);
+        return isArray() ? Arrays.deepEquals(new Object[] {javaArray()}, new Object[] {v.javaArray()}) : value.equals(v.value);
     }
 
     @Override
     public int hashCode() {
-        return type.hashCode() * 31 + (isArray() ? Arrays.deepHashCode(new Object[] {value}) : value.hashCode());
+        return type.hashCode() * 31 + (isArray() ? Arrays.deepHashCode(new Object[] {javaArray()}) : value.hashCode());
     }
 
     @Override
