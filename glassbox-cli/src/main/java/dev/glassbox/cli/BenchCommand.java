@@ -62,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "where scripts/reference/setup.sh installed node-llama-cpp (default: ${DEFAULT-VALUE})")
     Path referenceDir;
 
+    @Option(names = "--kv-cache", paramLabel = "TYPE", defaultValue = CacheTypeOption.DEFAULT,
+            description = "Glassbox's " + CacheTypeOption.DESCRIPTION + "; llama.cpp keeps its default, f16")
+    String cacheType;
+
     @Option(names = "--delete-model", description = "delete the random model file afterwards")
     boolean deleteModel;
 
@@ -74,7 +78,8 @@ final class BenchCommand implements Callable<Integer> {
         if (n < 1 || promptTokens < 1 || genTokens < 1 || rounds < 1) {
             throw new InvalidInputException("--threads, --prompt-tokens, --gen-tokens and --rounds must be at least 1");
         }
-        Bench bench = new Bench(n, promptTokens, genTokens, rounds, noReference ? null : referenceDir, spec.commandLine().getErr());
+        Bench bench = new Bench(n, promptTokens, genTokens, rounds, CacheTypeOption.parse(cacheType),
+                noReference ? null : referenceDir, spec.commandLine().getErr());
         List<BenchReport> reports = new ArrayList<>();
         double[] loadBefore = Bench.loadAverage();
         if (model != null) {
@@ -100,15 +105,17 @@ final class BenchCommand implements Callable<Integer> {
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = mapper.createObjectNode();
-            root.put("threads", n).put("prompt_tokens", promptTokens).put("gen_tokens", genTokens).put("rounds", rounds);
+            root.put("threads", n).put("prompt_tokens", promptTokens).put("gen_tokens", genTokens).put("rounds", rounds)
+                    .put("glassbox_kv_cache", cacheType.toLowerCase(Locale.ROOT));
             root.putArray("load_average_before").add(loadBefore[0]).add(loadBefore[1]).add(loadBefore[2]);
             root.putArray("load_average_after").add(loadAfter[0]).add(loadAfter[1]).add(loadAfter[2]);
             ArrayNode models = root.putArray("models");
             for (BenchReport r : reports) models.add(r.json(mapper));
             out.println(mapper.writeValueAsString(root));
         } else {
-            out.printf(Locale.ROOT, "threads %d, prompt %d tokens, then %d generated; %d round%s; load average %.2f before, %.2f after%n",
-                    n, promptTokens, genTokens, rounds, rounds == 1 ? "" : "s", loadBefore[0], loadAfter[0]);
+            out.printf(Locale.ROOT, "threads %d, prompt %d tokens, then %d generated; %d round%s; Glassbox's key/value cache %s;"
+                    + " load average %.2f before, %.2f after%n", n, promptTokens, genTokens, rounds, rounds == 1 ? "" : "s",
+                    cacheType.toLowerCase(Locale.ROOT), loadBefore[0], loadAfter[0]);
             for (BenchReport r : reports) out.print(r.table());
         }
         out.flush();

@@ -71,6 +71,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "threads sharing each weight product (default: the available processors); any number gives the same text")
     Integer threads;
 
+    @Option(names = "--kv-cache", paramLabel = "TYPE", defaultValue = CacheTypeOption.DEFAULT,
+            description = CacheTypeOption.DESCRIPTION)
+    String cacheType;
+
     @Override
     public Integer call() {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -81,6 +85,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private Integer generate(ThreadPool pool) {
+        var cachePrecision = CacheTypeOption.parse(cacheType);
         long chosenSeed = seed != null ? seed : System.currentTimeMillis();
         Sampling sampling = new Sampling(temperature, topK, topP, chosenSeed);
         LanguageModel loaded = LanguageModelFiles.load(model, tokenizer);
@@ -99,7 +104,7 @@ final class GenerateCommand implements Callable<Integer> {
                 out.print(text);
             }
         };
-        Generator generator = new Generator(languageModel);
+        Generator generator = new Generator(languageModel).withCachePrecision(cachePrecision);
         GenerationResult result;
         if (chat) {
             Tokenizer t = languageModel.tokenizer();

@@ -32,6 +32,18 @@ class GenerateCommandTest {
     }
 
     @Test
+    void bothCacheTypesPrintThePublishedTextAndOthersAreRefused() throws IOException {
+        for (String type : List.of("f32", "F16")) {
+            CliRun run = CliRun.of("generate", "--model", MODEL, "--tokenizer", TOKENIZER, "--temperature", "0", "--steps", "256",
+                    "--kv-cache", type);
+            assertEquals(published() + "\n", run.out(), type);
+        }
+        CliRun bad = CliRun.of("generate", "--model", MODEL, "--tokenizer", TOKENIZER, "--kv-cache", "q8_0");
+        assertEquals(Main.USER_ERROR, bad.status(), bad.toString());
+        assertTrue(bad.err().contains("--kv-cache q8_0: use f16 or f32"), bad.err());
+    }
+
+    @Test
     void theSameSeedGivesTheSameText() {
         String[] args = {"generate", "--model", MODEL, "--tokenizer", TOKENIZER, "--prompt", "Lily went", "--steps", "30",
                 "--seed", "11", "--top-k", "40"};

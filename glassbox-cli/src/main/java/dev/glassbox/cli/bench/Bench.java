@@ -3,6 +3,7 @@ package dev.glassbox.cli.bench;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.io.gguf.GgufFile;
 import dev.glassbox.tensor.quant.GgmlType;
+import dev.glassbox.model.forward.KeyValueCache;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,11 +23,14 @@ public final class Bench {
     private static final int WARMUP_PROMPT = 32;
 
     private final int threads, promptTokens, genTokens, rounds;
+    private final KeyValueCache.Precision cachePrecision;
     private final Path referenceDir;
     private final PrintWriter log;
 
     /** @param referenceDir where node-llama-cpp is installed, or null to measure Glassbox only */
-    public Bench(int threads, int promptTokens, int genTokens, int rounds, Path referenceDir, PrintWriter log) {
+    public Bench(int threads, int promptTokens, int genTokens, int rounds, KeyValueCache.Precision cachePrecision,
+            Path referenceDir, PrintWriter log) {
+        this.cachePrecision = cachePrecision;
         this.threads = threads;
         this.promptTokens = promptTokens;
         this.genTokens = genTokens;
@@ -50,7 +54,7 @@ public final class Bench {
         List<String> protocol = EngineProcess.protocol(file, threads, prompt, genTokens, Math.min(WARMUP_PROMPT, promptTokens));
         BenchReport report = new BenchReport(title + String.format(Locale.ROOT, ", %.2f GB", bytes / 1e9), bytes);
         for (int round = 1; round <= rounds; round++) {
-            Measurement ours = EngineProcess.run("glassbox", EngineProcess.glassbox(protocol));
+            Measurement ours = EngineProcess.run("glassbox", EngineProcess.glassbox(protocol, cachePrecision));
             Measurement reference = script == null ? null
                     : EngineProcess.run("llama.cpp", EngineProcess.llamaCpp(script, referenceDir.toAbsolutePath(), protocol));
             log.printf(Locale.ROOT, "  round %d: glassbox %.2f gen tok/s, %.1f prompt tok/s, %.2f GB%s%n", round,

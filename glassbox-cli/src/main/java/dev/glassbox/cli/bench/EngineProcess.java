@@ -2,6 +2,7 @@ package dev.glassbox.cli.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glassbox.core.GlassboxException;
+import dev.glassbox.model.forward.KeyValueCache;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,8 @@ final class EngineProcess {
                 "--prompt", ids.toString(), "--gen", Integer.toString(gen), "--warmup", Integer.toString(warmup));
     }
 
-    /** This JVM again (same flags and class path), running {@link GlassboxBenchRun}. */
-    static List<String> glassbox(List<String> protocol) {
+    /** This JVM again (same flags and class path), running {@link GlassboxBenchRun} with its cache type. */
+    static List<String> glassbox(List<String> protocol, KeyValueCache.Precision cachePrecision) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -37,6 +38,8 @@ final class EngineProcess {
         command.add(System.getProperty("java.class.path"));
         command.add(GlassboxBenchRun.class.getName());
         command.addAll(protocol);
+        command.add("--kv-cache");
+        command.add(cachePrecision.name());
         return command;
     }
 

@@ -3,6 +3,7 @@ package dev.glassbox.cli.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.glassbox.model.Transformer;
 import dev.glassbox.model.arch.GgufModel;
+import dev.glassbox.model.forward.KeyValueCache;
 import dev.glassbox.model.generate.Generator;
 import dev.glassbox.model.generate.GreedySampler;
 import dev.glassbox.model.generate.LanguageModel;
@@ -19,7 +20,7 @@ import java.util.Map;
  * loads the GGUF file, generates with {@link Generator} (greedy) and prints one {@link Measurement} as a
  * JSON line. The protocol and the timing points are those of {@code scripts/reference/bench.mjs}:
  * <pre>
- *   java ... dev.glassbox.cli.bench.GlassboxBenchRun --model FILE --threads N --prompt ID,ID,... --gen N [--warmup N]
+ *   java ... dev.glassbox.cli.bench.GlassboxBenchRun --model FILE --threads N --prompt ID,ID,... --gen N [--warmup N] [--kv-cache F16|F32]
  * </pre>
  * Times are taken when the generator hands over each sampled token: the first after the prompt's batch,
  * every later one after one forward pass of the previous token.
@@ -37,7 +38,8 @@ public final class GlassboxBenchRun {
         long loadStart = System.nanoTime();
         try (GgufModel file = GgufModel.load(Path.of(o.get("model"))); ThreadPool pool = new ThreadPool(threads)) {
             Transformer transformer = file.transformer().withParallelism(pool);
-            Generator generator = new Generator(new LanguageModel(transformer, new BenchTokenizer(transformer.config().vocabSize())));
+            Generator generator = new Generator(new LanguageModel(transformer, new BenchTokenizer(transformer.config().vocabSize())))
+                    .withCachePrecision(KeyValueCache.Precision.valueOf(o.getOrDefault("kv-cache", "F32")));
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             if (warmup > 0) run(generator, transformer, Arrays.copyOf(prompt, Math.min(warmup, prompt.length)), 4);
             double[] seconds = run(generator, transformer, prompt, gen);

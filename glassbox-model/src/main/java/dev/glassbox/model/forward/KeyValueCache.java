@@ -2,25 +2,58 @@ package dev.glassbox.model.forward;
 
 import dev.glassbox.model.TransformerConfig;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The keys and values every layer has computed so far, per position: layer l's keys are
  * [length][nKvHeads][dHead] row-major (rotary positions already applied). A whole-sequence forward pass
- * fills a fresh one; incremental decoding will keep one across calls and run one new position at a time.
+ * fills a fresh one; incremental decoding keeps one across calls and runs one new position at a time.
+ *
+ * <p>Entries are stored in float32 ({@link Precision#F32}, exact: a cached pass computes what the whole
+ * sequence computes) or in IEEE half precision ({@link Precision#F16}, half the memory, and what llama.cpp
+ * keeps by default: each key and value is rounded to the nearest half when stored, so attention sees
+ * rounded keys and values while the k and v hooks, which fire before, see the exact ones).
  */
 public final class KeyValueCache {
+    /** How cached keys and values are stored. */
+    public enum Precision {
+        /** float32: exact. */
+        F32,
+        /** IEEE binary16, rounded to nearest even: half the memory; llama.cpp's default cache type. */
+        F16
+    }
+
+    private final Precision precision;
     private final int width;
+    private final int[] lengths;
+    // F32: the entries themselves. F16: their half bits, and one layer's entries decoded for the pass reading them.
     private final float[][] keys;
     private final float[][] values;
-    private final int[] lengths;
+    private final short[][] halfKeys;
+    private final short[][] halfValues;
+    private float[] decodedKeys = new float[0];
+    private float[] decodedValues = new float[0];
 
-    /** Room for {@code capacity} positions to start with; it grows when needed. */
+    /** Room for {@code capacity} positions in float32 to start with; it grows when needed. */
     public KeyValueCache(TransformerConfig config, int capacity) {
+        this(config, capacity, Precision.F32);
+    }
+
+    /** Room for {@code capacity} positions stored with {@code precision}; it grows when needed. */
+    public KeyValueCache(TransformerConfig config, int capacity, Precision precision) {
+        this.precision = Objects.requireNonNull(precision, "precision");
         this.width = config.nKvHeads() * config.dHead();
         int layers = config.nLayers();
-        this.keys = new float[layers][capacity * width];
-        this.values = new float[layers][capacity * width];
         this.lengths = new int[layers];
+        boolean half = precision == Precision.F16;
+        this.keys = half ? null : new float[layers][capacity * width];
+        this.values = half ? null : new float[layers][capacity * width];
+        this.halfKeys = half ? new short[layers][capacity * width] : null;
+        this.halfValues = half ? new short[layers][capacity * width] : null;
+    }
+
+    public Precision precision() {
+        return precision;
     }
 
     /** Positions stored for {@code layer}. */
@@ -31,21 +64,55 @@ public final class KeyValueCache {
     /** What one layer has stored: keys and values [length][nKvHeads][dHead] (arrays may be longer). */
     record Stored(float[] keys, float[] values, int length) {}
 
+    /**
+     * The layer's entries as floats. With F16 storage they are decoded into arrays the cache reuses, valid
+     * until the next call (one pass reads one layer at a time).
+     */
     Stored stored(int layer) {
-        return new Stored(keys[layer], values[layer], lengths[layer]);
+        int length = lengths[layer];
+        if (precision == Precision.F32) return new Stored(keys[layer], values[layer], length);
+        int count = length * width;
+        if (decodedKeys.length < count) {
+            decodedKeys = new float[halfKeys[layer].length];
+            decodedValues = new float[halfValues[layer].length];
+        }
+        decode(halfKeys[layer], decodedKeys, count);
+        decode(halfValues[layer], decodedValues, count);
+        return new Stored(decodedKeys, decodedValues, length);
     }
 
     /** Appends {@code n} positions of keys and values, each [n][nKvHeads][dHead]. */
     void append(int layer, float[] newKeys, float[] newValues, int n) {
         int start = lengths[layer] * width;
-        int needed = start + n * width;
-        if (needed > keys[layer].length) {
-            int grown = Math.max(needed, keys[layer].length * 2);
-            keys[layer] = Arrays.copyOf(keys[layer], grown);
-            values[layer] = Arrays.copyOf(values[layer], grown);
+        int count = n * width;
+        if (precision == Precision.F32) {
+            keys[layer] = room(keys[layer], start + count);
+            values[layer] = room(values[layer], start + count);
+            System.arraycopy(newKeys, 0, keys[layer], start, count);
+            System.arraycopy(newValues, 0, values[layer], start, count);
+        } else {
+            halfKeys[layer] = room(halfKeys[layer], start + count);
+            halfValues[layer] = room(halfValues[layer], start + count);
+            encode(newKeys, halfKeys[layer], start, count);
+            encode(newValues, halfValues[layer], start, count);
         }
-        System.arraycopy(newKeys, 0, keys[layer], start, n * width);
-        System.arraycopy(newValues, 0, values[layer], start, n * width);
         lengths[layer] += n;
+    }
+
+    private static float[] room(float[] a, int needed) {
+        return needed <= a.length ? a : Arrays.copyOf(a, Math.max(needed, a.length * 2));
+    }
+
+    private static short[] room(short[] a, int needed) {
+        return needed <= a.length ? a : Arrays.copyOf(a, Math.max(needed, a.length * 2));
+    }
+
+    // Plain loops over Float's half conversions: C2 compiles both to vector conversion instructions.
+    private static void encode(float[] from, short[] to, int at, int count) {
+        for (int i = 0; i < count; i++) to[at + i] = Float.floatToFloat16(from[i]);
+    }
+
+    private static void decode(short[] from, float[] to, int count) {
+        for (int i = 0; i < count; i++) to[i] = Float.float16ToFloat(from[i]);
     }
 }

@@ -30,14 +30,35 @@ import java.util.Arrays;
  * GenerationResult r = generator.generate("Once upon a time", 256, Sampling.greedy(),
  *         (id, text, fromPrompt) -> System.out.print(text));
  * }</pre>
+ *
+ * <p>The key/value cache is float32 unless {@link #withCachePrecision} says otherwise: then cached passes
+ * compute exactly what a whole-sequence pass computes.
  */
 public final class Generator {
     private final Transformer transformer;
     private final Tokenizer tokenizer;
+    private final KeyValueCache.Precision cachePrecision;
 
     public Generator(LanguageModel model) {
-        this.transformer = model.transformer();
-        this.tokenizer = model.tokenizer();
+        this(model.transformer(), model.tokenizer(), KeyValueCache.Precision.F32);
+    }
+
+    private Generator(Transformer transformer, Tokenizer tokenizer, KeyValueCache.Precision cachePrecision) {
+        this.transformer = transformer;
+        this.tokenizer = tokenizer;
+        this.cachePrecision = java.util.Objects.requireNonNull(cachePrecision, "cachePrecision");
+    }
+
+    /**
+     * The same generator with keys and values cached in {@code precision}: {@link KeyValueCache.Precision#F16}
+     * halves the cache's memory and rounds attention's keys and values as llama.cpp's default cache does.
+     */
+    public Generator withCachePrecision(KeyValueCache.Precision precision) {
+        return new Generator(transformer, tokenizer, precision);
+    }
+
+    public KeyValueCache.Precision cachePrecision() {
+        return cachePrecision;
     }
 
     /** Generates after BOS + {@code prompt} (the empty prompt starts from BOS alone), without hooks. */
@@ -80,7 +101,7 @@ public final class Generator {
         }
         ForwardPass pass = new ForwardPass(config, transformer.weights(), own.names(), Kernels.preferred(),
                 transformer.parallelism());
-        KeyValueCache cache = new KeyValueCache(config, positions);
+        KeyValueCache cache = new KeyValueCache(config, positions, cachePrecision);
         TextStream stream = tokenizer.stream();
         StringBuilder text = new StringBuilder();
         int[] tokens = Arrays.copyOf(prompt, positions + 1);

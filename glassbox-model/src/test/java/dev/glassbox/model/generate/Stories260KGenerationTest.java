@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.glassbox.model.Transformer;
+import dev.glassbox.model.forward.KeyValueCache;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,13 @@ class Stories260KGenerationTest {
         assertEquals(result.text(), streamed.toString(), "the streamed pieces add up to the text");
         assertEquals(256, result.generatedTokens(), "256 positions run from BOS choose 256 tokens");
         assertEquals(StopReason.STEPS, result.stop());
+    }
+
+    @Test
+    void aHalfPrecisionCacheGivesThePublishedTextToo() {
+        GenerationResult result = new Generator(model).withCachePrecision(KeyValueCache.Precision.F16)
+                .generate("", 256, Sampling.greedy(), TokenListener.NONE);
+        assertEquals(Stories260K.publishedGreedyText(), result.text());
     }
 
     @Test
