@@ -25,6 +25,13 @@ final class DecodedMatMul {
     static final int ROWS = 4;
     static final int INPUTS = 4;
 
+    /**
+     * Each thread's decoded rows, kept between calls: a prompt's pass makes hundreds of calls per thread, and
+     * a fresh 160 kB array each time was most of the garbage a prompt made (the collections it caused moved
+     * the prompt's own live activations into the old generation, which then stayed resident).
+     */
+    private static final ThreadLocal<float[]> DECODED = ThreadLocal.withInitial(() -> new float[0]);
+
     private DecodedMatMul() {}
 
     /** Rows from..to-1 of Y[i] = W X[i] for the n inputs (X[i] at xOff + i*cols, Y[i] at yOff + i*rows). */
@@ -32,7 +39,8 @@ final class DecodedMatMul {
             float[] y, int yOff) {
         long rowBytes = type.rowBytes(cols);
         int block = blockRows(cols);
-        float[] decoded = new float[block * cols], lanes = new float[ROWS * INPUTS * FL];
+        float[] decoded = DECODED.get(), lanes = new float[ROWS * INPUTS * FL];
+        if (decoded.length < block * cols) DECODED.set(decoded = new float[block * cols]);
         for (int r = from; r < to; r += block) {
             int count = Math.min(block, to - r), tiles = count / ROWS;
             for (int k = 0; k < count; k++) VectorDecode.row(type, w, (r + k) * rowBytes, decoded, k * cols, cols);
