@@ -73,19 +73,25 @@ final class SelfAttention {
         return hooks.wants(names.result()) ? outputViaHeads(w, names, z, n, hooks) : output(w, z, n);
     }
 
-    /** The fast path: one query row of scores at a time, softmax over the visible keys only. */
+    /**
+     * The fast path: one query row of scores at a time, softmax over the visible keys only. Heads are shared
+     * out between the threads (each head's numbers are computed the same way on any thread): otherwise
+     * attention was the one serial step of a generated token, about 3% of its time on two threads.
+     */
     private float[] mixRowByRow(float[] q, int n, int start, KeyValueCache.Stored kv, VisibleKeys visible) {
         int keyCount = kv.length();
         float[] z = new float[n * nHeads * dHead];
-        float[] row = new float[keyCount];
-        for (int h = 0; h < nHeads; h++) {
-            for (int i = 0; i < n; i++) {
-                int first = visible.first(start + i), last = visible.last(start + i, keyCount);
-                scoreRow(q, h, i, kv.keys(), first, last, row, 0);
-                kernels.softmax(row, first, last - first + 1);
-                mixValues(row, 0, h, i, kv.values(), first, last, z);
+        parallel.forRanges(nHeads, 1, (fromHead, toHead) -> {
+            float[] row = new float[keyCount];
+            for (int h = fromHead; h < toHead; h++) {
+                for (int i = 0; i < n; i++) {
+                    int first = visible.first(start + i), last = visible.last(start + i, keyCount);
+                    scoreRow(q, h, i, kv.keys(), first, last, row, 0);
+                    kernels.softmax(row, first, last - first + 1);
+                    mixValues(row, 0, h, i, kv.values(), first, last, z);
+                }
             }
-        }
+        });
         return z;
     }
 
