@@ -1,7 +1,6 @@
 package dev.glassbox.model.tokenizer.gguf;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
@@ -17,14 +16,14 @@ import java.util.PriorityQueue;
  * </ol>
  */
 final class BpeEncoder implements PieceEncoder {
-    private final Map<String, Integer> ids;
+    private final TokenIndex ids;
     private final BpeMerges merges;
     private final PreTokenizer preTokenizer;
     private final boolean byteEncode;
     private final boolean ignoreMerges;
     private final boolean newlineRunsWhole;
 
-    BpeEncoder(Map<String, Integer> ids, BpeMerges merges, PreTokenizerType type, boolean ignoreMerges) {
+    BpeEncoder(TokenIndex ids, BpeMerges merges, PreTokenizerType type, boolean ignoreMerges) {
         this.ids = ids;
         this.merges = merges;
         this.preTokenizer = new PreTokenizer(type);
@@ -41,9 +40,12 @@ final class BpeEncoder implements PieceEncoder {
     }
 
     private void encodeWord(String word, IntList out) {
-        if ((ignoreMerges || (newlineRunsWhole && word.chars().allMatch(c -> c == '\n'))) && ids.containsKey(word)) {
-            out.add(ids.get(word));
-            return;
+        if (ignoreMerges || (newlineRunsWhole && word.chars().allMatch(c -> c == '\n'))) {
+            int whole = ids.id(word);
+            if (whole >= 0) {
+                out.add(whole);
+                return;
+            }
         }
         int count = word.codePointCount(0, word.length());
         if (count == 0) return;
@@ -76,27 +78,27 @@ final class BpeEncoder implements PieceEncoder {
         }
 
         for (int i = 0; i != -1; i = next[i]) {
-            String symbol = word.substring(start[i], start[i] + size[i]);
-            Integer id = ids.get(symbol);
-            if (id != null) {
+            int id = ids.id(word, start[i], start[i] + size[i]);
+            if (id >= 0) {
                 out.add(id);
             } else {
+                String symbol = word.substring(start[i], start[i] + size[i]);
                 for (byte b : symbol.getBytes(StandardCharsets.UTF_8)) {
-                    Integer byteId = byteToken(b & 0xFF);
-                    if (byteId != null) out.add(byteId);
+                    int byteId = byteToken(b & 0xFF);
+                    if (byteId >= 0) out.add(byteId);
                 }
             }
         }
     }
 
     /**
-     * The token llama.cpp takes for one byte of a symbol that is no token, or null: the byte itself as a
+     * The token llama.cpp takes for one byte of a symbol that is no token, or -1: the byte itself as a
      * one-byte text (only an ASCII byte can be a whole token's UTF-8), or {@code <0xXX>} when words are not
      * byte-encoded.
      */
-    private Integer byteToken(int b) {
-        if (!byteEncode) return ids.get(String.format("<0x%02X>", b));
-        return b < 0x80 ? ids.get(String.valueOf((char) b)) : null;
+    private int byteToken(int b) {
+        if (!byteEncode) return ids.id(String.format("<0x%02X>", b));
+        return b < 0x80 ? ids.id(String.valueOf((char) b)) : -1;
     }
 
     private void addBigram(String word, int[] start, int[] size, int left, int right, PriorityQueue<Bigram> queue) {

@@ -6,7 +6,6 @@ import dev.glassbox.model.tokenizer.SentencePieceTokenizer;
 import dev.glassbox.model.tokenizer.Tokenizer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -32,7 +31,7 @@ public final class GgufTokenizer implements Tokenizer {
 
     private final TokenizerKind kind;
     private final String model, pre;
-    private final String[] texts;
+    private final TokenTexts texts;
     private final int[] attrs;
     private final Map<SpecialToken, Integer> special;
     private final Set<Integer> endOfGeneration;
@@ -54,14 +53,11 @@ public final class GgufTokenizer implements Tokenizer {
         }
 
         int n = v.size();
-        texts = new String[n];
+        texts = TokenTexts.of(v.tokens()).withEmptyAs(i -> "[EMPTY_" + i + "]");
+        TokenIndex ids = new TokenIndex(texts);
         attrs = new int[n];
         float[] scores = new float[n];
-        Map<String, Integer> ids = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
-            String text = v.tokens().get(i);
-            texts[i] = text.isEmpty() ? "[EMPTY_" + i + "]" : text;
-            ids.put(texts[i], i);
             scores[i] = v.scores() == null ? 0f : v.scores()[i];
             attrs[i] = v.tokenTypes() == null ? TokenAttr.NORMAL : TokenAttr.ofTokenType(v.tokenTypes()[i]);
         }
@@ -75,7 +71,7 @@ public final class GgufTokenizer implements Tokenizer {
         addSpacePrefix = v.flag("add_space_prefix").orElse(kind == TokenizerKind.SPM);
         escapeWhitespaces = !bpeKind || settings.escapeWhitespaces();
 
-        TokenAttributes.Result derived = TokenAttributes.derive(texts, attrs, ids, special, v.pre(), v.name(), v.architecture());
+        TokenAttributes.Result derived = TokenAttributes.derive(ids, attrs, special, v.pre(), v.name(), v.architecture());
         endOfGeneration = Set.copyOf(derived.eog());
         splitter = new SpecialTokenSplitter(texts, attrs, derived.specialTokens());
         encoder = switch (kind) {
@@ -83,7 +79,7 @@ public final class GgufTokenizer implements Tokenizer {
             case BPE -> new BpeEncoder(ids, new BpeMerges(v.merges()), settings.type(), settings.ignoreMerges());
             case WPM -> {
                 boolean lowercase = v.flag("normalizer.lowercase").orElse(true);
-                yield new WpmEncoder(ids, WpmEncoder.maxTokenBytes(texts), special.get(SpecialToken.UNK), lowercase,
+                yield new WpmEncoder(ids, texts.maxByteLength(), special.get(SpecialToken.UNK), lowercase,
                         v.flag("normalizer.strip_accents").orElse(lowercase));
             }
         };
@@ -106,7 +102,7 @@ public final class GgufTokenizer implements Tokenizer {
 
     @Override
     public int vocabSize() {
-        return texts.length;
+        return texts.size();
     }
 
     @Override
@@ -147,7 +143,7 @@ public final class GgufTokenizer implements Tokenizer {
 
     @Override
     public String piece(int id) {
-        return texts[check(id)];
+        return texts.text(check(id));
     }
 
     @Override
@@ -193,14 +189,15 @@ public final class GgufTokenizer implements Tokenizer {
         if (TokenAttr.has(attr, TokenAttr.CONTROL)) {
             return new byte[0];
         } else if (TokenAttr.has(attr, TokenAttr.UNKNOWN | TokenAttr.USER_DEFINED)) {
-            bytes = texts[id].getBytes(StandardCharsets.UTF_8);
+            bytes = texts.text(id).getBytes(StandardCharsets.UTF_8);
         } else if (TokenAttr.has(attr, TokenAttr.NORMAL)) {
             bytes = escapeWhitespaces
-                    ? texts[id].replace(SPACE, " ").getBytes(StandardCharsets.UTF_8)
-                    : ByteLevel.decode(texts[id]);
+                    ? texts.text(id).replace(SPACE, " ").getBytes(StandardCharsets.UTF_8)
+                    : ByteLevel.decode(texts.text(id));
         } else if (TokenAttr.has(attr, TokenAttr.BYTE)) {
-            int b = SentencePieceTokenizer.byteValue(texts[id].getBytes(StandardCharsets.UTF_8));
-            bytes = b >= 0 ? new byte[] {(byte) b} : texts[id].getBytes(StandardCharsets.UTF_8);
+            byte[] utf8 = texts.text(id).getBytes(StandardCharsets.UTF_8);
+            int b = SentencePieceTokenizer.byteValue(utf8);
+            bytes = b >= 0 ? new byte[] {(byte) b} : utf8;
         } else {
             return new byte[0]; // unused and undefined tokens
         }
@@ -217,8 +214,8 @@ public final class GgufTokenizer implements Tokenizer {
     }
 
     private int check(int id) {
-        if (id < 0 || id >= texts.length) {
-            throw new InvalidInputException("token id " + id + " is outside the vocabulary [0, " + texts.length + ")");
+        if (id < 0 || id >= texts.size()) {
+            throw new InvalidInputException("token id " + id + " is outside the vocabulary [0, " + texts.size() + ")");
         }
         return id;
     }

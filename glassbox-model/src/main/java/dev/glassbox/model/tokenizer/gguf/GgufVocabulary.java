@@ -16,11 +16,11 @@ import java.util.Optional;
  * @param model {@code tokenizer.ggml.model}: "llama" (SentencePiece BPE), "gpt2" (byte-level BPE), "gemma4",
  *     "bert" (WordPiece), ...
  * @param pre {@code tokenizer.ggml.pre}, the pre-tokenizer's name; empty when absent
- * @param tokens every id's text
+ * @param tokens every id's text (kept as UTF-8, decoded on each get)
  * @param scores every id's score, or null when the file has none
  * @param tokenTypes every id's llama.cpp token type (1 normal, 2 unknown, 3 control, 4 user-defined, 5 unused,
  *     6 byte), or null when the file has none
- * @param merges the BPE merges, "left right" by rank; empty when absent
+ * @param merges the BPE merges, "left right" by rank; empty when absent (kept as UTF-8, decoded on each get)
  * @param specialIds the ids the file names for special roles (values as stored; range checks come later)
  * @param flags the boolean {@code tokenizer.ggml.*} keys present, by key without the prefix
  *     ({@code add_bos_token}, {@code add_eos_token}, {@code add_sep_token}, {@code add_space_prefix},
@@ -37,8 +37,9 @@ public record GgufVocabulary(String model, String pre, List<String> tokens, floa
             "add_space_prefix", "remove_extra_whitespaces", "normalizer.lowercase", "normalizer.strip_accents");
 
     public GgufVocabulary {
-        tokens = List.copyOf(tokens);
-        merges = List.copyOf(merges);
+        // Packed as UTF-8, not List.copyOf: that would make a String of each of hundreds of thousands of texts.
+        tokens = TokenTexts.of(tokens).asList();
+        merges = TokenTexts.of(merges).asList();
         specialIds = Map.copyOf(specialIds);
         flags = Map.copyOf(flags);
     }

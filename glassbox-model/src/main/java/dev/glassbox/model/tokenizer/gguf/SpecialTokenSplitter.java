@@ -13,23 +13,26 @@ import java.util.List;
  * user-defined tokens are still cut out, as Hugging Face's tokenizers do.
  */
 final class SpecialTokenSplitter {
-    private final String[] texts;
     private final int[] attrs;
     private final int[] specialTokens;
+    private final String[] specialTexts; // specialTexts[k] is the text of specialTokens[k], decoded once
 
-    SpecialTokenSplitter(String[] texts, int[] attrs, int[] specialTokens) {
-        this.texts = texts;
+    /** @param specialTokens the ids to cut out, in the order to cut them (longest text first) */
+    SpecialTokenSplitter(TokenTexts texts, int[] attrs, int[] specialTokens) {
         this.attrs = attrs;
         this.specialTokens = specialTokens;
+        specialTexts = new String[specialTokens.length];
+        for (int k = 0; k < specialTokens.length; k++) specialTexts[k] = texts.text(specialTokens[k]);
     }
 
     List<Fragment> split(String text, boolean parseSpecial) {
         List<Fragment> fragments = new ArrayList<>();
         if (text.isEmpty()) return fragments;
         fragments.add(new Fragment.Text(0, text.length()));
-        for (int id : specialTokens) {
+        for (int k = 0; k < specialTokens.length; k++) {
+            int id = specialTokens[k];
             if (!parseSpecial && TokenAttr.has(attrs[id], TokenAttr.CONTROL | TokenAttr.UNKNOWN)) continue;
-            String special = texts[id];
+            String special = specialTexts[k];
             List<Fragment> next = new ArrayList<>(fragments.size());
             for (Fragment f : fragments) {
                 if (f instanceof Fragment.Text t) {

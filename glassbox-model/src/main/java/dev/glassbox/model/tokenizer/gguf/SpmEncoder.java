@@ -2,7 +2,6 @@ package dev.glassbox.model.tokenizer.gguf;
 
 import dev.glassbox.core.InvalidInputException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
@@ -20,7 +19,7 @@ import java.util.PriorityQueue;
  * merges when their text appears.
  */
 final class SpmEncoder implements PieceEncoder {
-    private final Map<String, Integer> ids;
+    private final TokenIndex ids;
     private final float[] scores;
     private final int unknown;
 
@@ -29,7 +28,7 @@ final class SpmEncoder implements PieceEncoder {
      * @param scores each id's score
      * @param unknown the unknown token, for a byte without a byte token (-1: none; llama.cpp aborts there)
      */
-    SpmEncoder(Map<String, Integer> ids, float[] scores, int unknown) {
+    SpmEncoder(TokenIndex ids, float[] scores, int unknown) {
         this.ids = ids;
         this.scores = scores;
         this.unknown = unknown;
@@ -67,11 +66,11 @@ final class SpmEncoder implements PieceEncoder {
         }
 
         for (int i = 0; i != -1; i = next[i]) {
-            String symbol = text.substring(start[i], start[i] + size[i]);
-            Integer id = ids.get(symbol);
-            if (id != null) {
+            int id = ids.id(text, start[i], start[i] + size[i]);
+            if (id >= 0) {
                 out.add(id);
             } else {
+                String symbol = text.substring(start[i], start[i] + size[i]);
                 for (byte b : symbol.getBytes(StandardCharsets.UTF_8)) out.add(byteToken(b & 0xFF));
             }
         }
@@ -80,15 +79,15 @@ final class SpmEncoder implements PieceEncoder {
     private void addBigram(String text, int[] start, int[] size, int left, int right, PriorityQueue<Bigram> queue) {
         if (left < 0 || right < 0) return;
         int length = size[left] + size[right];
-        Integer id = ids.get(text.substring(start[left], start[left] + length));
-        if (id != null) queue.add(new Bigram(left, right, scores[id], length));
+        int id = ids.id(text, start[left], start[left] + length);
+        if (id >= 0) queue.add(new Bigram(left, right, scores[id], length));
     }
 
     /** {@code <0xXX>}, else the byte as a one-character token, else the unknown token. */
     private int byteToken(int b) {
-        Integer id = ids.get(String.format("<0x%02X>", b));
-        if (id == null && b < 0x80) id = ids.get(String.valueOf((char) b));
-        if (id != null) return id;
+        int id = ids.id(String.format("<0x%02X>", b));
+        if (id < 0 && b < 0x80) id = ids.id(String.valueOf((char) b));
+        if (id >= 0) return id;
         if (unknown >= 0) return unknown;
         throw new InvalidInputException(String.format("cannot encode the byte 0x%02X: the vocabulary has no <0x%02X>"
                 + " byte token and no unknown token", b, b));

@@ -8,7 +8,6 @@ import static dev.glassbox.model.tokenizer.gguf.TokenAttr.UNKNOWN;
 import static dev.glassbox.model.tokenizer.gguf.TokenAttr.UNUSED;
 import static dev.glassbox.model.tokenizer.gguf.TokenAttr.USER_DEFINED;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -64,40 +63,45 @@ final class TokenAttributes {
     private TokenAttributes() {}
 
     /**
-     * @param texts each id's text
+     * @param ids each text's id (the last id, where texts repeat, as llama.cpp's map keeps it), and through
+     *     {@link TokenIndex#texts()} each id's text
      * @param attrs each id's attributes from its token type; changed in place
-     * @param ids the id of each text (the last id, where texts repeat, as llama.cpp's map keeps it)
      * @param special the special ids so far (-1 for none); roles found by text are added
      */
-    static Result derive(String[] texts, int[] attrs, Map<String, Integer> ids, Map<SpecialToken, Integer> special,
-            String pre, String modelName, String architecture) {
-        int[] byId = ids.values().stream().mapToInt(Integer::intValue).sorted().toArray();
-
-        for (int id : byId) {
-            for (Map.Entry<SpecialToken, List<String>> role : FOUND_BY_TEXT.entrySet()) {
-                if (special.get(role.getKey()) < 0 && role.getValue().contains(texts[id])) {
-                    special.put(role.getKey(), id);
-                    attrs[id] |= CONTROL;
-                }
+    static Result derive(TokenIndex ids, int[] attrs, Map<SpecialToken, Integer> special, String pre, String modelName,
+            String architecture) {
+        TokenTexts texts = ids.texts();
+        // Each listed text looked up, rather than every token's text decoded: the same lowest id among those
+        // the text-to-id map keeps.
+        for (Map.Entry<SpecialToken, List<String>> role : FOUND_BY_TEXT.entrySet()) {
+            if (special.get(role.getKey()) >= 0) continue;
+            int found = role.getValue().stream().mapToInt(ids::id).filter(id -> id >= 0).min().orElse(-1);
+            if (found >= 0) {
+                special.put(role.getKey(), found);
+                attrs[found] |= CONTROL;
             }
         }
 
-        for (int id : byId) {
-            if ((attrs[id] & CONTROL) != 0 && texts[id].contains("unused")) attrs[id] |= UNUSED;
+        for (int id = 0; id < texts.size(); id++) {
+            if ((attrs[id] & CONTROL) == 0) continue;
+            String text = texts.text(id);
+            if (text.contains("unused") && ids.id(text) == id) attrs[id] |= UNUSED;
         }
 
         Set<Integer> eog = new TreeSet<>();
         for (SpecialToken role : List.of(SpecialToken.FIM_PAD, SpecialToken.FIM_REP, SpecialToken.FIM_SEP)) {
             if (special.get(role) >= 0) eog.add(special.get(role));
         }
-        for (int id : byId) {
-            if (END_OF_GENERATION.contains(texts[id])) {
+        for (String text : END_OF_GENERATION) {
+            int id = ids.id(text);
+            if (id >= 0) {
                 eog.add(id);
                 attrs[id] |= CONTROL;
             }
         }
-        for (int id : byId) {
-            if (ALWAYS_RENDERED.contains(texts[id])) attrs[id] = USER_DEFINED;
+        for (String text : ALWAYS_RENDERED) {
+            int id = ids.id(text);
+            if (id >= 0) attrs[id] = USER_DEFINED;
         }
         for (SpecialToken role : List.of(SpecialToken.EOS, SpecialToken.EOT, SpecialToken.EOM)) {
             if (special.get(role) >= 0) eog.add(special.get(role));
@@ -105,23 +109,23 @@ final class TokenAttributes {
         endIsNotEndOfGeneration(texts, attrs, eog);
         closingSIsNotEndOfGeneration(texts, attrs, eog);
 
-        int[] specialTokens = IntStream.range(0, texts.length)
+        int[] specialTokens = IntStream.range(0, texts.size())
                 .filter(id -> (attrs[id] & (CONTROL | USER_DEFINED | UNKNOWN)) != 0)
                 .boxed()
-                .sorted(Comparator.comparingInt((Integer id) -> -texts[id].getBytes(StandardCharsets.UTF_8).length))
+                .sorted(Comparator.comparingInt((Integer id) -> -texts.byteLength(id)))
                 .mapToInt(Integer::intValue)
                 .toArray();
 
-        stripRules(texts, attrs, ids, specialTokens, pre, modelName, architecture);
+        stripRules(ids, attrs, specialTokens, pre, modelName, architecture);
         return new Result(attrs, eog, specialTokens);
     }
 
     /** o200k_harmony and solar-open: "<|end|>" ends a message, not the generation. */
-    private static void endIsNotEndOfGeneration(String[] texts, int[] attrs, Set<Integer> eog) {
+    private static void endIsNotEndOfGeneration(TokenTexts texts, int[] attrs, Set<Integer> eog) {
         boolean hasReturn = false, hasCall = false, hasFlush = false;
         int end = -1;
         for (int id : eog) {
-            switch (texts[id]) {
+            switch (texts.text(id)) {
                 case "<|return|>" -> hasReturn = true;
                 case "<|call|>", "<|calls|>" -> hasCall = true;
                 case "<|flush|>" -> hasFlush = true;
@@ -136,12 +140,13 @@ final class TokenAttributes {
     }
 
     /** Gemma 4 and PaddleOCR: "</s>" is ordinary text there. */
-    private static void closingSIsNotEndOfGeneration(String[] texts, int[] attrs, Set<Integer> eog) {
+    private static void closingSIsNotEndOfGeneration(TokenTexts texts, int[] attrs, Set<Integer> eog) {
         boolean hasToolResponse = false;
         int closingS = -1;
         for (int id : eog) {
-            if (texts[id].equals("<|tool_response>")) hasToolResponse = true;
-            else if (texts[id].equals("</s>")) closingS = id;
+            String text = texts.text(id);
+            if (text.equals("<|tool_response>")) hasToolResponse = true;
+            else if (text.equals("</s>")) closingS = id;
         }
         if (hasToolResponse && closingS >= 0) {
             eog.remove(closingS);
@@ -149,7 +154,7 @@ final class TokenAttributes {
         }
     }
 
-    private static void stripRules(String[] texts, int[] attrs, Map<String, Integer> ids, int[] specialTokens, String pre,
+    private static void stripRules(TokenIndex ids, int[] attrs, int[] specialTokens, String pre,
             String modelName, String architecture) {
         String name = modelName.toLowerCase(Locale.ROOT);
         if (containsAny(pre, "jina-v2-de", "jina-v2-es", "jina-v2-code")
@@ -164,9 +169,9 @@ final class TokenAttributes {
         }
     }
 
-    private static void set(Map<String, Integer> ids, int[] attrs, String text, int bit, boolean on) {
-        Integer id = ids.get(text);
-        if (id == null) return;
+    private static void set(TokenIndex ids, int[] attrs, String text, int bit, boolean on) {
+        int id = ids.id(text);
+        if (id < 0) return;
         attrs[id] = on ? attrs[id] | bit : attrs[id] & ~bit;
     }
 

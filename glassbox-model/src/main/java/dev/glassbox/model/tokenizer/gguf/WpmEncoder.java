@@ -1,9 +1,7 @@
 package dev.glassbox.model.tokenizer.gguf;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * llama.cpp's WordPiece ({@code llm_tokenizer_wpm_session}, BERT vocabularies) on one piece of text:
@@ -17,12 +15,13 @@ import java.util.Map;
  * </ol>
  */
 final class WpmEncoder implements PieceEncoder {
-    private final Map<String, Integer> ids;
+    private final TokenIndex ids;
     private final int maxTokenBytes;
     private final int unknown;
     private final boolean lowercase, stripAccents;
 
-    WpmEncoder(Map<String, Integer> ids, int maxTokenBytes, int unknown, boolean lowercase, boolean stripAccents) {
+    /** @param maxTokenBytes the longest token text in UTF-8 bytes (llama.cpp's max_token_len) */
+    WpmEncoder(TokenIndex ids, int maxTokenBytes, int unknown, boolean lowercase, boolean stripAccents) {
         this.ids = ids;
         this.maxTokenBytes = maxTokenBytes;
         this.unknown = unknown;
@@ -46,8 +45,8 @@ final class WpmEncoder implements PieceEncoder {
                 while (end < boundaries.length && byteAt[end + 1] - byteAt[i] <= maxTokenBytes + 1) end++;
                 int matched = -1;
                 for (int j = end; j > i && matched < 0; j--) {
-                    Integer id = ids.get(spelled.substring(charAt[i], charAt[j]));
-                    if (id != null) {
+                    int id = ids.id(spelled, charAt[i], charAt[j]);
+                    if (id >= 0) {
                         out.add(id);
                         matched = j;
                     }
@@ -100,12 +99,5 @@ final class WpmEncoder implements PieceEncoder {
 
     private static int utf8Length(int cp) {
         return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    }
-
-    /** The longest token text in UTF-8 bytes (llama.cpp's max_token_len). */
-    static int maxTokenBytes(String[] texts) {
-        int max = 0;
-        for (String t : texts) max = Math.max(max, t.getBytes(StandardCharsets.UTF_8).length);
-        return max;
     }
 }

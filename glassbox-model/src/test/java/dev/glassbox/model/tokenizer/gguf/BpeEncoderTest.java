@@ -2,19 +2,13 @@ package dev.glassbox.model.tokenizer.gguf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** llama.cpp's BPE merges on a byte-level vocabulary small enough to follow by hand. */
 class BpeEncoderTest {
     private static final List<String> TOKENS = List.of("a", "b", "c", "Ġ", "ab", "bc", "abc", "Ġa", "Ġab", "!");
-    private static final Map<String, Integer> IDS = new HashMap<>();
-
-    static {
-        for (int i = 0; i < TOKENS.size(); i++) IDS.put(TOKENS.get(i), i);
-    }
+    private static final TokenIndex IDS = new TokenIndex(TokenTexts.of(TOKENS));
 
     private static int[] encode(List<String> merges, boolean ignoreMerges, String text) {
         BpeEncoder e = new BpeEncoder(IDS, new BpeMerges(merges), PreTokenizerType.GPT2, ignoreMerges);

@@ -10,7 +10,7 @@ class SpecialTokenSplitterTest {
     private static final int CONTROL = TokenAttr.CONTROL, USER = TokenAttr.USER_DEFINED;
 
     private static List<String> split(int[] attrs, String text, boolean parseSpecial) {
-        SpecialTokenSplitter s = new SpecialTokenSplitter(TEXTS, attrs, new int[] {1, 2, 0, 3});
+        SpecialTokenSplitter s = new SpecialTokenSplitter(TokenTexts.of(List.of(TEXTS)), attrs, new int[] {1, 2, 0, 3});
         return s.split(text, parseSpecial).stream().map(f -> switch (f) {
             case Fragment.Token t -> "#" + t.id();
             case Fragment.Text t -> text.substring(t.start(), t.end());

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.glassbox.core.InvalidInputException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** llama.cpp's SentencePiece merges on vocabularies small enough to follow by hand. */
@@ -13,13 +13,13 @@ class SpmEncoderTest {
 
     /** Texts with their scores, ids in order. */
     private static SpmEncoder vocabulary(int unknown, Object... textScorePairs) {
-        Map<String, Integer> ids = new HashMap<>();
+        List<String> texts = new ArrayList<>();
         float[] scores = new float[textScorePairs.length / 2];
         for (int i = 0; i < scores.length; i++) {
-            ids.put((String) textScorePairs[2 * i], i);
+            texts.add((String) textScorePairs[2 * i]);
             scores[i] = ((Number) textScorePairs[2 * i + 1]).floatValue();
         }
-        return new SpmEncoder(ids, scores, unknown);
+        return new SpmEncoder(new TokenIndex(TokenTexts.of(texts)), scores, unknown);
     }
 
     private static int[] encode(SpmEncoder e, String text) {

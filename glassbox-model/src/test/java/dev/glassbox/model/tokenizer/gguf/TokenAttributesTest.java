@@ -4,32 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TokenAttributesTest {
 
-    private record Vocab(String[] texts, int[] attrs, Map<String, Integer> ids, Map<SpecialToken, Integer> special) {
+    private record Vocab(String[] texts, int[] attrs, TokenIndex ids, Map<SpecialToken, Integer> special) {
         static Vocab of(Object... textAttrPairs) {
             int n = textAttrPairs.length / 2;
             String[] texts = new String[n];
             int[] attrs = new int[n];
-            Map<String, Integer> ids = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 texts[i] = (String) textAttrPairs[2 * i];
                 attrs[i] = (Integer) textAttrPairs[2 * i + 1];
-                ids.put(texts[i], i);
             }
+            TokenIndex ids = new TokenIndex(TokenTexts.of(Arrays.asList(texts)));
             Map<SpecialToken, Integer> special = new EnumMap<>(SpecialToken.class);
             for (SpecialToken role : SpecialToken.values()) special.put(role, -1);
             return new Vocab(texts, attrs, ids, special);
         }
 
         TokenAttributes.Result derive(String pre, String name) {
-            return TokenAttributes.derive(texts, attrs, ids, special, pre, name, "");
+            return TokenAttributes.derive(ids, attrs, special, pre, name, "");
         }
     }
 

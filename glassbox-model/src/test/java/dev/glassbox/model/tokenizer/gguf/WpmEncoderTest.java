@@ -2,22 +2,16 @@ package dev.glassbox.model.tokenizer.gguf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** llama.cpp's WordPiece on a vocabulary small enough to follow by hand. */
 class WpmEncoderTest {
     private static final List<String> TOKENS = List.of("[UNK]", "▁un", "▁unaff", "able", "aff", "▁cafe", "▁,", "▁中", "▁a");
-    private static final Map<String, Integer> IDS = new HashMap<>();
-
-    static {
-        for (int i = 0; i < TOKENS.size(); i++) IDS.put(TOKENS.get(i), i);
-    }
+    private static final TokenIndex IDS = new TokenIndex(TokenTexts.of(TOKENS));
 
     private static int[] encode(String text) {
-        WpmEncoder e = new WpmEncoder(IDS, WpmEncoder.maxTokenBytes(TOKENS.toArray(String[]::new)), 0, true, true);
+        WpmEncoder e = new WpmEncoder(IDS, IDS.texts().maxByteLength(), 0, true, true);
         IntList out = new IntList();
         e.encode(text, out);
         return out.toArray();

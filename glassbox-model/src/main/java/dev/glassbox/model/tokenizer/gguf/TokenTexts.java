@@ -1,0 +1,179 @@
+package dev.glassbox.model.tokenizer.gguf;
+
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.IntFunction;
+
+/**
+ * Every token's text as UTF-8 in one {@code byte[]}, with where each starts, decoded to a String only when
+ * asked for. A 256,000-token vocabulary then takes two arrays (about 3.5 MB for Gemma's) instead of 256,000
+ * Strings. {@link TokenIndex} finds an id by its text. Immutable.
+ *
+ * <p>An unpaired surrogate, which UTF-8 cannot hold, is kept as U+FFFD, as is one in a text looked up.
+ */
+final class TokenTexts {
+    private final byte[] utf8;
+    private final int[] offsets; // size() + 1 of them: text i is utf8[offsets[i], offsets[i + 1])
+
+    private TokenTexts(byte[] utf8, int[] offsets) {
+        this.utf8 = utf8;
+        this.offsets = offsets;
+    }
+
+    /** The texts of {@code texts}, in order: the list itself when it is one of {@link #asList()}, else a copy. */
+    static TokenTexts of(List<String> texts) {
+        if (texts instanceof View view) return view.owner();
+        int n = texts.size();
+        int[] offsets = new int[n + 1];
+        byte[] utf8 = new byte[Math.max(16, n * 8)];
+        int end = 0;
+        for (int i = 0; i < n; i++) {
+            String s = texts.get(i);
+            if (utf8.length - end < s.length() * 3) utf8 = Arrays.copyOf(utf8, Math.max(utf8.length * 3 / 2, end + s.length() * 3));
+            end = encode(s, utf8, end);
+            offsets[i + 1] = end;
+        }
+        return new TokenTexts(Arrays.copyOf(utf8, end), offsets);
+    }
+
+    /** These texts with each empty one replaced by {@code replacement.apply(id)}; this when none is empty. */
+    TokenTexts withEmptyAs(IntFunction<String> replacement) {
+        boolean anyEmpty = false;
+        for (int i = 0; i < size() && !anyEmpty; i++) anyEmpty = byteLength(i) == 0;
+        if (!anyEmpty) return this;
+        List<String> texts = asList();
+        return of(new AbstractList<>() {
+            @Override
+            public String get(int id) {
+                return byteLength(id) == 0 ? replacement.apply(id) : texts.get(id);
+            }
+
+            @Override
+            public int size() {
+                return texts.size();
+            }
+        });
+    }
+
+    int size() {
+        return offsets.length - 1;
+    }
+
+    String text(int id) {
+        Objects.checkIndex(id, size());
+        return new String(utf8, offsets[id], offsets[id + 1] - offsets[id], StandardCharsets.UTF_8);
+    }
+
+    int byteLength(int id) {
+        return offsets[id + 1] - offsets[id];
+    }
+
+    /** The longest text in UTF-8 bytes. */
+    int maxByteLength() {
+        int max = 0;
+        for (int i = 0; i < size(); i++) max = Math.max(max, byteLength(i));
+        return max;
+    }
+
+    /** An unmodifiable view that decodes a text on each {@code get}. */
+    List<String> asList() {
+        return new View();
+    }
+
+    /** The hash of text {@code id}: {@link #hash(String, int, int)} of its characters. */
+    int hash(int id) {
+        int h = 0;
+        for (int p = offsets[id], end = offsets[id + 1]; p < end; ) {
+            int b = utf8[p] & 0xFF;
+            int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            int cp = length == 1 ? b : b & (0x7F >> length);
+            for (int k = 1; k < length; k++) cp = cp << 6 | utf8[p + k] & 0x3F;
+            h = 31 * h + cp;
+            p += length;
+        }
+        return h;
+    }
+
+    /** A hash of {@code s[from, to)} by code point, the same for a text here as for the same String. */
+    static int hash(String s, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; ) {
+            int cp = codePointAt(s, i, to);
+            h = 31 * h + cp;
+            i += Character.charCount(cp);
+        }
+        return h;
+    }
+
+    /** Whether text {@code id} is {@code s[from, to)}, compared without allocating. */
+    boolean spells(int id, String s, int from, int to) {
+        int p = offsets[id], end = offsets[id + 1];
+        for (int i = from; i < to; ) {
+            int cp = codePointAt(s, i, to);
+            i += Character.charCount(cp);
+            int length = utf8Length(cp);
+            if (end - p < length) return false;
+            for (int k = 0; k < length; k++) {
+                if (utf8[p++] != utf8Byte(cp, length, k)) return false;
+            }
+        }
+        return p == end;
+    }
+
+    /** Whether texts {@code a} and {@code b} are the same. */
+    boolean same(int a, int b) {
+        return Arrays.equals(utf8, offsets[a], offsets[a + 1], utf8, offsets[b], offsets[b + 1]);
+    }
+
+    /** The code point at {@code i}, an unpaired surrogate (or half a pair cut at {@code to}) read as U+FFFD. */
+    private static int codePointAt(String s, int i, int to) {
+        char c = s.charAt(i);
+        if (!Character.isSurrogate(c)) return c;
+        if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+            return Character.toCodePoint(c, s.charAt(i + 1));
+        }
+        return 0xFFFD;
+    }
+
+    /** Writes {@code s} as UTF-8 at {@code at} (room for 3 bytes per char is enough); returns the end. */
+    private static int encode(String s, byte[] out, int at) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = codePointAt(s, i, s.length());
+            i += Character.charCount(cp);
+            int length = utf8Length(cp);
+            for (int k = 0; k < length; k++) out[at++] = utf8Byte(cp, length, k);
+        }
+        return at;
+    }
+
+    private static int utf8Length(int cp) {
+        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+
+    /** Byte {@code k} of the {@code length} bytes that spell {@code cp} in UTF-8. */
+    private static byte utf8Byte(int cp, int length, int k) {
+        if (length == 1) return (byte) cp;
+        int payload = cp >> (6 * (length - 1 - k));
+        return (byte) (k == 0 ? (0xF00 >> length) | payload : 0x80 | payload & 0x3F);
+    }
+
+    private final class View extends AbstractList<String> implements RandomAccess {
+        @Override
+        public String get(int index) {
+            return text(index);
+        }
+
+        @Override
+        public int size() {
+            return TokenTexts.this.size();
+        }
+
+        TokenTexts owner() {
+            return TokenTexts.this;
+        }
+    }
+}
