@@ -13,7 +13,8 @@ import java.util.function.IntFunction;
  * asked for. A 256,000-token vocabulary then takes two arrays (about 3.5 MB for Gemma's) instead of 256,000
  * Strings. {@link TokenIndex} finds an id by its text. Immutable.
  *
- * <p>An unpaired surrogate, which UTF-8 cannot hold, is kept as U+FFFD, as is one in a text looked up.
+ * <p>An unpaired surrogate, which UTF-8 cannot hold, is kept as U+FFFD (token texts read from a file have
+ * none).
  */
 final class TokenTexts {
     private final byte[] utf8;
@@ -84,7 +85,7 @@ final class TokenTexts {
         return new View();
     }
 
-    /** The hash of text {@code id}: {@link #hash(String, int, int)} of its characters. */
+    /** The {@link String#hashCode()} of text {@code id}, computed from its bytes. */
     int hash(int id) {
         int h = 0;
         for (int p = offsets[id], end = offsets[id + 1]; p < end; ) {
@@ -92,33 +93,48 @@ final class TokenTexts {
             int length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
             int cp = length == 1 ? b : b & (0x7F >> length);
             for (int k = 1; k < length; k++) cp = cp << 6 | utf8[p + k] & 0x3F;
-            h = 31 * h + cp;
+            h = cp < 0x10000
+                    ? 31 * h + cp
+                    : 31 * (31 * h + Character.highSurrogate(cp)) + Character.lowSurrogate(cp);
             p += length;
         }
         return h;
     }
 
-    /** A hash of {@code s[from, to)} by code point, the same for a text here as for the same String. */
+    /** The {@link String#hashCode()} of {@code s.substring(from, to)}, without making it. */
     static int hash(String s, int from, int to) {
+        if (from == 0 && to == s.length()) return s.hashCode(); // cached, and vectorised
         int h = 0;
-        for (int i = from; i < to; ) {
-            int cp = codePointAt(s, i, to);
-            h = 31 * h + cp;
-            i += Character.charCount(cp);
-        }
+        for (int i = from; i < to; i++) h = 31 * h + s.charAt(i);
         return h;
     }
 
-    /** Whether text {@code id} is {@code s[from, to)}, compared without allocating. */
+    /**
+     * Whether text {@code id} is {@code s[from, to)}, compared without allocating. A String with an unpaired
+     * surrogate spells no text, as UTF-8 cannot hold one.
+     */
     boolean spells(int id, String s, int from, int to) {
         int p = offsets[id], end = offsets[id + 1];
-        for (int i = from; i < to; ) {
-            int cp = codePointAt(s, i, to);
-            i += Character.charCount(cp);
-            int length = utf8Length(cp);
-            if (end - p < length) return false;
-            for (int k = 0; k < length; k++) {
-                if (utf8[p++] != utf8Byte(cp, length, k)) return false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (p == end || utf8[p++] != c) return false;
+            } else if (c < 0x800) {
+                if (end - p < 2 || utf8[p] != (byte) (0xC0 | c >> 6) || utf8[p + 1] != (byte) (0x80 | c & 0x3F)) return false;
+                p += 2;
+            } else if (!Character.isSurrogate(c)) {
+                if (end - p < 3 || utf8[p] != (byte) (0xE0 | c >> 12) || utf8[p + 1] != (byte) (0x80 | c >> 6 & 0x3F)
+                        || utf8[p + 2] != (byte) (0x80 | c & 0x3F)) {
+                    return false;
+                }
+                p += 3;
+            } else {
+                if (!Character.isHighSurrogate(c) || i + 1 == to || !Character.isLowSurrogate(s.charAt(i + 1))) return false;
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                if (end - p < 4) return false;
+                for (int k = 0; k < 4; k++) {
+                    if (utf8[p++] != utf8Byte(cp, 4, k)) return false;
+                }
             }
         }
         return p == end;
@@ -129,11 +145,11 @@ final class TokenTexts {
         return Arrays.equals(utf8, offsets[a], offsets[a + 1], utf8, offsets[b], offsets[b + 1]);
     }
 
-    /** The code point at {@code i}, an unpaired surrogate (or half a pair cut at {@code to}) read as U+FFFD. */
-    private static int codePointAt(String s, int i, int to) {
+    /** The code point at {@code i}, an unpaired surrogate read as U+FFFD. */
+    private static int codePointAt(String s, int i) {
         char c = s.charAt(i);
         if (!Character.isSurrogate(c)) return c;
-        if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
             return Character.toCodePoint(c, s.charAt(i + 1));
         }
         return 0xFFFD;
@@ -142,7 +158,7 @@ final class TokenTexts {
     /** Writes {@code s} as UTF-8 at {@code at} (room for 3 bytes per char is enough); returns the end. */
     private static int encode(String s, byte[] out, int at) {
         for (int i = 0; i < s.length(); ) {
-            int cp = codePointAt(s, i, s.length());
+            int cp = codePointAt(s, i);
             i += Character.charCount(cp);
             int length = utf8Length(cp);
             for (int k = 0; k < length; k++) out[at++] = utf8Byte(cp, length, k);

@@ -28,6 +28,15 @@ class TokenIndexTest {
     }
 
     @Test
+    void orTheFirstWhenAskedFor() {
+        TokenIndex index = TokenIndex.firstWins(TokenTexts.of(TEXTS));
+        Map<String, Integer> expected = new HashMap<>();
+        for (int i = 0; i < TEXTS.size(); i++) expected.putIfAbsent(TEXTS.get(i), i);
+        for (String text : TEXTS) assertEquals(expected.get(text), index.id(text), text);
+        assertEquals(0, index.id("a"));
+    }
+
+    @Test
     void absentTextsAreMinusOne() {
         TokenIndex index = new TokenIndex(TokenTexts.of(TEXTS));
         for (String absent : List.of("b", "▁th", "▁thee", "中", "😀👍", "e\u0301", "aa", "A")) {
@@ -48,13 +57,15 @@ class TokenIndexTest {
     }
 
     @Test
-    void anUnpairedSurrogateIsReplacementCharacter() {
-        TokenTexts texts = TokenTexts.of(List.of("x\uD83D", "\uFFFD"));
+    void anUnpairedSurrogateIsKeptAsReplacementCharacterAndNeverFound() {
+        TokenTexts texts = TokenTexts.of(List.of("x\uD83D", "\uFFFD", "😀"));
         assertEquals("x\uFFFD", texts.text(0));
         TokenIndex index = new TokenIndex(texts);
-        assertEquals(1, index.id("\uDE00"));
-        assertEquals(1, index.id("😀", 0, 1), "half a pair");
         assertEquals(0, index.id("x\uFFFD"));
+        assertEquals(-1, index.id("x\uD83D"), "as a HashMap of the texts as stored");
+        assertEquals(-1, index.id("\uDE00"));
+        assertEquals(-1, index.id("😀", 0, 1), "half a pair");
+        assertEquals(2, index.id("😀", 0, 2));
     }
 
     @Test
