@@ -31,8 +31,7 @@ public final class KeyValueCache {
     private final float[][] values;
     private final short[][] halfKeys;
     private final short[][] halfValues;
-    private float[] decodedKeys = new float[0];
-    private float[] decodedValues = new float[0];
+    private final int dHead;
 
     /** Room for {@code capacity} positions in float32 to start with; it grows when needed. */
     public KeyValueCache(TransformerConfig config, int capacity) {
@@ -43,6 +42,7 @@ public final class KeyValueCache {
     public KeyValueCache(TransformerConfig config, int capacity, Precision precision) {
         this.precision = Objects.requireNonNull(precision, "precision");
         this.width = config.nKvHeads() * config.dHead();
+        this.dHead = config.dHead();
         int layers = config.nLayers();
         this.lengths = new int[layers];
         boolean half = precision == Precision.F16;
@@ -64,21 +64,41 @@ public final class KeyValueCache {
     /** What one layer has stored: keys and values [length][nKvHeads][dHead] (arrays may be longer). */
     record Stored(float[] keys, float[] values, int length) {}
 
-    /**
-     * The layer's entries as floats. With F16 storage they are decoded into arrays the cache reuses, valid
-     * until the next call (one pass reads one layer at a time).
-     */
+    /** The layer's entries as floats (with F16 storage, decoded into new arrays). */
     Stored stored(int layer) {
         int length = lengths[layer];
         if (precision == Precision.F32) return new Stored(keys[layer], values[layer], length);
-        int count = length * width;
-        if (decodedKeys.length < count) {
-            decodedKeys = new float[halfKeys[layer].length];
-            decodedValues = new float[halfValues[layer].length];
+        float[] k = new float[length * width], v = new float[length * width];
+        decode(halfKeys[layer], 0, k, 0, length * width);
+        decode(halfValues[layer], 0, v, 0, length * width);
+        return new Stored(k, v, length);
+    }
+
+    /**
+     * One key/value head's entries of a layer: position j's key is {@code keys[base + j*stride ..]}, dHead
+     * values, and likewise its value.
+     */
+    record Head(float[] keys, float[] values, int base, int stride, int length) {}
+
+    /**
+     * Key/value head {@code g} of {@code layer}. F32 entries are read where they are; F16 entries are decoded
+     * into {@code keyRoom} and {@code valueRoom} (at least length*dHead long; see {@link #headRoom}), which
+     * keeps what one attention task decodes small enough to stay in its core's cache, and lets tasks on
+     * different heads decode in parallel.
+     */
+    Head head(int layer, int g, float[] keyRoom, float[] valueRoom) {
+        int length = lengths[layer];
+        if (precision == Precision.F32) return new Head(keys[layer], values[layer], g * dHead, width, length);
+        for (int j = 0; j < length; j++) {
+            decode(halfKeys[layer], j * width + g * dHead, keyRoom, j * dHead, dHead);
+            decode(halfValues[layer], j * width + g * dHead, valueRoom, j * dHead, dHead);
         }
-        decode(halfKeys[layer], decodedKeys, count);
-        decode(halfValues[layer], decodedValues, count);
-        return new Stored(decodedKeys, decodedValues, length);
+        return new Head(keyRoom, valueRoom, 0, dHead, length);
+    }
+
+    /** Floats {@link #head} needs as room for one head of {@code layer}: none with F32 storage. */
+    int headRoom(int layer) {
+        return precision == Precision.F32 ? 0 : lengths[layer] * dHead;
     }
 
     /** Appends {@code n} positions of keys and values, each [n][nKvHeads][dHead]. */
@@ -112,7 +132,7 @@ public final class KeyValueCache {
         for (int i = 0; i < count; i++) to[at + i] = Float.floatToFloat16(from[i]);
     }
 
-    private static void decode(short[] from, float[] to, int count) {
-        for (int i = 0; i < count; i++) to[i] = Float.float16ToFloat(from[i]);
+    private static void decode(short[] from, int at, float[] to, int toAt, int count) {
+        for (int i = 0; i < count; i++) to[toAt + i] = Float.float16ToFloat(from[at + i]);
     }
 }

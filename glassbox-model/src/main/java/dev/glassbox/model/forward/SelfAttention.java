@@ -64,31 +64,37 @@ final class SelfAttention {
         k = hooks.fire(names.rotK(), k, n, nKvHeads, dHead);
         cache.append(layer, k, v, n);
 
-        KeyValueCache.Stored kv = cache.stored(layer);
         VisibleKeys visible = VisibleKeys.of(config, layer);
         float[] z = hooks.wants(names.attnScores()) || hooks.wants(names.pattern())
-                ? mixWithWholePattern(names, q, n, start, kv, visible, hooks)
-                : mixRowByRow(q, n, start, kv, visible);
+                ? mixWithWholePattern(names, q, n, start, cache.stored(layer), visible, hooks)
+                : mixRowByRow(q, n, start, cache, layer, visible);
         z = hooks.fire(names.z(), z, n, nHeads, dHead);
         return hooks.wants(names.result()) ? outputViaHeads(w, names, z, n, hooks) : output(w, z, n);
     }
 
     /**
      * The fast path: one query row of scores at a time, softmax over the visible keys only. Heads are shared
-     * out between the threads (each head's numbers are computed the same way on any thread): otherwise
-     * attention was the one serial step of a generated token, about 3% of its time on two threads.
+     * out between the threads, whole key/value groups per task where there are enough groups (so that a
+     * half-precision cache decodes each group once, in the task that reads it); each head's numbers are
+     * computed the same way on any thread. Serial, attention was about 3% of a generated token's time on
+     * two threads.
      */
-    private float[] mixRowByRow(float[] q, int n, int start, KeyValueCache.Stored kv, VisibleKeys visible) {
-        int keyCount = kv.length();
+    private float[] mixRowByRow(float[] q, int n, int start, KeyValueCache cache, int layer, VisibleKeys visible) {
+        int keyCount = cache.length(layer);
         float[] z = new float[n * nHeads * dHead];
-        parallel.forRanges(nHeads, 1, (fromHead, toHead) -> {
+        int groupSize = config.groupSize();
+        int align = nKvHeads >= parallel.threads() ? groupSize : 1;
+        parallel.forRanges(nHeads, align, (fromHead, toHead) -> {
             float[] row = new float[keyCount];
+            float[] keyRoom = new float[cache.headRoom(layer)], valueRoom = new float[keyRoom.length];
+            KeyValueCache.Head kv = null;
             for (int h = fromHead; h < toHead; h++) {
+                if (kv == null || h % groupSize == 0) kv = cache.head(layer, h / groupSize, keyRoom, valueRoom);
                 for (int i = 0; i < n; i++) {
                     int first = visible.first(start + i), last = visible.last(start + i, keyCount);
-                    scoreRow(q, h, i, kv.keys(), first, last, row, 0);
+                    scoreRow(q, h, i, kv.keys(), kv.base(), kv.stride(), first, last, row, 0);
                     kernels.softmax(row, first, last - first + 1);
-                    mixValues(row, 0, h, i, kv.values(), first, last, z);
+                    mixValues(row, 0, h, i, kv.values(), kv.base(), kv.stride(), first, last, z);
                 }
             }
         });
@@ -104,7 +110,8 @@ final class SelfAttention {
         for (int h = 0; h < nHeads; h++) {
             for (int i = 0; i < n; i++) {
                 int first = visible.first(start + i), last = visible.last(start + i, keyCount);
-                scoreRow(q, h, i, kv.keys(), first, last, scores, (h * n + i) * keyCount);
+                scoreRow(q, h, i, kv.keys(), (h / config.groupSize()) * dHead, nKvHeads * dHead, first, last, scores,
+                        (h * n + i) * keyCount);
             }
         }
         scores = hooks.fire(names.attnScores(), scores, nHeads, n, keyCount);
@@ -116,30 +123,34 @@ final class SelfAttention {
         float[] z = new float[n * nHeads * dHead];
         for (int h = 0; h < nHeads; h++) {
             for (int i = 0; i < n; i++) {
-                mixValues(pattern, (h * n + i) * keyCount, h, i, kv.values(), 0, keyCount - 1, z);
+                mixValues(pattern, (h * n + i) * keyCount, h, i, kv.values(), (h / config.groupSize()) * dHead, nKvHeads * dHead,
+                        0, keyCount - 1, z);
             }
         }
         return z;
     }
 
-    /** out[outOff + j] = s_ij for keys first..last (capped if configured); other entries untouched. */
-    private void scoreRow(float[] q, int h, int i, float[] keys, int first, int last, float[] out, int outOff) {
+    /**
+     * out[outOff + j] = s_ij for keys first..last (capped if configured); other entries untouched. Key j of
+     * the head is at keys[base + j*stride].
+     */
+    private void scoreRow(float[] q, int h, int i, float[] keys, int base, int stride, int first, int last, float[] out,
+            int outOff) {
         int qOff = (i * nHeads + h) * dHead;
-        int g = h / config.groupSize();
         float scale = config.attnScale(), cap = config.attnSoftcap();
         for (int j = first; j <= last; j++) {
-            float s = scale * kernels.dot(q, qOff, keys, (j * nKvHeads + g) * dHead, dHead);
+            float s = scale * kernels.dot(q, qOff, keys, base + j * stride, dHead);
             out[outOff + j] = cap > 0 ? Rows.softcap(s, cap) : s;
         }
     }
 
-    /** z_hi += sum_{j in first..last} p_ij v_gj, skipping zero weights. */
-    private void mixValues(float[] pattern, int pOff, int h, int i, float[] values, int first, int last, float[] z) {
+    /** z_hi += sum_{j in first..last} p_ij v_gj, skipping zero weights; value j at values[base + j*stride]. */
+    private void mixValues(float[] pattern, int pOff, int h, int i, float[] values, int base, int stride, int first,
+            int last, float[] z) {
         int zOff = (i * nHeads + h) * dHead;
-        int g = h / config.groupSize();
         for (int j = first; j <= last; j++) {
             float p = pattern[pOff + j];
-            if (p != 0f) kernels.axpy(p, values, (j * nKvHeads + g) * dHead, z, zOff, dHead);
+            if (p != 0f) kernels.axpy(p, values, base + j * stride, z, zOff, dHead);
         }
     }
 

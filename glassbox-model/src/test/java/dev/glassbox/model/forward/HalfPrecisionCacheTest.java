@@ -10,6 +10,7 @@ import dev.glassbox.model.TransformerWeights;
 import dev.glassbox.model.hooks.ActiveHooks;
 import dev.glassbox.model.hooks.HookNames;
 import dev.glassbox.tensor.kernels.Kernels;
+import dev.glassbox.tensor.parallel.ThreadPool;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -76,5 +77,27 @@ class HalfPrecisionCacheTest {
         }
         assertTrue(moved > 0, "rounding to half changes something");
         assertTrue(moved <= 1e-2 * largest, "moved " + moved + " against logits up to " + largest);
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("causalConfigs")
+    void threadsDecodingHeadsGiveTheSameLogitsAsOne(TransformerConfig config) {
+        TransformerWeights weights = TestModels.randomWeights(config, 8);
+        HookNames names = HookNames.of(config.nLayers(), config.gatedMlp());
+        int[] tokens = TestModels.randomTokens(config, 7, 3);
+        ForwardPass serial = new ForwardPass(config, weights, names, Kernels.preferred());
+        KeyValueCache one = new KeyValueCache(config, 1, KeyValueCache.Precision.F16);
+        float[] expectedPrefix = serial.run(Arrays.copyOfRange(tokens, 0, 5), 0, one, ActiveHooks.NONE);
+        float[] expectedRest = serial.run(Arrays.copyOfRange(tokens, 5, 7), 5, one, ActiveHooks.NONE);
+        for (int threads : new int[] {2, 3}) {
+            try (ThreadPool pool = new ThreadPool(threads)) {
+                ForwardPass parallel = new ForwardPass(config, weights, names, Kernels.preferred(), pool);
+                KeyValueCache cache = new KeyValueCache(config, 1, KeyValueCache.Precision.F16);
+                float[] prefix = parallel.run(Arrays.copyOfRange(tokens, 0, 5), 0, cache, ActiveHooks.NONE);
+                float[] rest = parallel.run(Arrays.copyOfRange(tokens, 5, 7), 5, cache, ActiveHooks.NONE);
+                assertArrayEquals(expectedPrefix, prefix, threads + " threads");
+                assertArrayEquals(expectedRest, rest, threads + " threads");
+            }
+        }
     }
 }
