@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.RandomAccess;
 
 /**
@@ -11,8 +12,12 @@ import java.util.RandomAccess;
  * where each starts, decoded to a {@code String} only when asked for. A 256,000-token vocabulary then costs
  * two arrays instead of 256,000 Strings with a byte[] each, which matters because every process that opens
  * the file holds it, whether or not anything reads it. Immutable.
+ *
+ * <p>A reader that keeps such strings in the same form (a tokenizer's vocabulary) can take {@link #utf8()} and
+ * {@link #offsets()} themselves, found from {@link GgufValue#asStrings()}'s list by {@link #of(List)}, instead of
+ * holding a second copy.
  */
-final class PackedStrings {
+public final class PackedStrings {
     private final byte[] utf8;
     private final int[] offsets; // size() + 1 of them: element i is utf8[offsets[i], offsets[i + 1])
 
@@ -22,14 +27,35 @@ final class PackedStrings {
         this.offsets = offsets;
     }
 
-    int size() {
+    /** The packed strings behind {@code strings} when it is a string array read from a file, else empty. */
+    public static Optional<PackedStrings> of(List<String> strings) {
+        return strings instanceof View view ? Optional.of(view.owner()) : Optional.empty();
+    }
+
+    public int size() {
         return offsets.length - 1;
     }
 
     /** Element i, decoded as {@code new String(bytes, UTF_8)} decodes (malformed bytes become U+FFFD). */
-    String get(int i) {
+    public String get(int i) {
         Objects.checkIndex(i, size());
         return new String(utf8, offsets[i], offsets[i + 1] - offsets[i], StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Every element's bytes, as read (possibly not well-formed UTF-8), back to back: the array itself, not a
+     * copy. It must not be modified.
+     */
+    public byte[] utf8() {
+        return utf8;
+    }
+
+    /**
+     * Where each element starts in {@link #utf8()}, {@code size() + 1} of them: element i is
+     * {@code utf8()[offsets()[i], offsets()[i + 1])}. The array itself, not a copy; it must not be modified.
+     */
+    public int[] offsets() {
+        return offsets;
     }
 
     /** Every element, decoded into a new array. */
@@ -53,6 +79,10 @@ final class PackedStrings {
         @Override
         public int size() {
             return PackedStrings.this.size();
+        }
+
+        PackedStrings owner() {
+            return PackedStrings.this;
         }
     }
 }

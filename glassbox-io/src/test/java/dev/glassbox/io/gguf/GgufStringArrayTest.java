@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,26 @@ class GgufStringArrayTest {
             assertEquals(empty, none);
             assertEquals(empty.hashCode(), none.hashCode());
         }
+    }
+
+    @Test
+    void thePackedBytesBehindAReadListAreThereToTakeWithoutACopy() throws IOException {
+        Path path = write("s.gguf", new GgufWriter().put("words", GgufValue.strings(WORDS)));
+        try (GgufFile file = GgufFile.open(path)) {
+            List<String> list = file.metadata().require("words").asStrings();
+            PackedStrings packed = PackedStrings.of(list).orElseThrow();
+            assertSame(packed.utf8(), PackedStrings.of(file.metadata().require("words").asStrings()).orElseThrow().utf8());
+            assertEquals(WORDS.size(), packed.size());
+            assertEquals(WORDS.size() + 1, packed.offsets().length);
+            assertEquals(String.join("", WORDS), new String(packed.utf8(), StandardCharsets.UTF_8));
+            for (int i = 0; i < WORDS.size(); i++) {
+                assertEquals(WORDS.get(i), packed.get(i));
+                int from = packed.offsets()[i], to = packed.offsets()[i + 1];
+                assertEquals(WORDS.get(i), new String(packed.utf8(), from, to - from, StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(PackedStrings.of(GgufValue.strings(WORDS).asStrings()).isEmpty(), "built in memory: String[]");
+        assertTrue(PackedStrings.of(WORDS).isEmpty());
     }
 
     @Test

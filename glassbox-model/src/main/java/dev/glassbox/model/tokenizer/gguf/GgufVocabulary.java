@@ -38,6 +38,7 @@ public record GgufVocabulary(String model, String pre, List<String> tokens, floa
 
     public GgufVocabulary {
         // Packed as UTF-8, not List.copyOf: that would make a String of each of hundreds of thousands of texts.
+        // Lists read from a GGUF file keep the reader's packed arrays (TokenTexts.of does not copy them).
         tokens = TokenTexts.of(tokens).asList();
         merges = TokenTexts.of(merges).asList();
         specialIds = Map.copyOf(specialIds);

@@ -1,5 +1,6 @@
 package dev.glassbox.model.tokenizer.gguf;
 
+import dev.glassbox.io.gguf.PackedStrings;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -11,10 +12,12 @@ import java.util.function.IntFunction;
 /**
  * Every token's text as UTF-8 in one {@code byte[]}, with where each starts, decoded to a String only when
  * asked for. A 256,000-token vocabulary then takes two arrays (about 3.5 MB for Gemma's) instead of 256,000
- * Strings. {@link TokenIndex} finds an id by its text. Immutable.
+ * Strings. {@link TokenIndex} finds an id by its text. Immutable. Texts read from a GGUF file are the
+ * reader's own arrays ({@link PackedStrings}), not a copy of them.
  *
  * <p>An unpaired surrogate, which UTF-8 cannot hold, is kept as U+FFFD (token texts read from a file have
- * none).
+ * none); so are bytes read from a file that are not well-formed UTF-8, as {@code new String(bytes, UTF_8)}
+ * decodes them.
  */
 final class TokenTexts {
     private final byte[] utf8;
@@ -25,9 +28,15 @@ final class TokenTexts {
         this.offsets = offsets;
     }
 
-    /** The texts of {@code texts}, in order: the list itself when it is one of {@link #asList()}, else a copy. */
+    /**
+     * The texts of {@code texts}, in order: the list itself when it is one of {@link #asList()}; the reader's
+     * arrays, not a copy, when it is a string array read from a GGUF file and its bytes are well-formed UTF-8
+     * (else they would not read back as they decode); else a copy.
+     */
     static TokenTexts of(List<String> texts) {
         if (texts instanceof View view) return view.owner();
+        PackedStrings read = PackedStrings.of(texts).orElse(null);
+        if (read != null && wellFormed(read.utf8(), read.offsets())) return new TokenTexts(read.utf8(), read.offsets());
         int n = texts.size();
         int[] offsets = new int[n + 1];
         byte[] utf8 = new byte[Math.max(16, n * 8)];
@@ -39,6 +48,11 @@ final class TokenTexts {
             offsets[i + 1] = end;
         }
         return new TokenTexts(Arrays.copyOf(utf8, end), offsets);
+    }
+
+    /** Whether these texts are {@code packed}'s arrays themselves, not a copy (for tests). */
+    boolean sharesArraysOf(PackedStrings packed) {
+        return utf8 == packed.utf8() && offsets == packed.offsets();
     }
 
     /** These texts with each empty one replaced by {@code replacement.apply(id)}; this when none is empty. */
@@ -143,6 +157,35 @@ final class TokenTexts {
     /** Whether texts {@code a} and {@code b} are the same. */
     boolean same(int a, int b) {
         return Arrays.equals(utf8, offsets[a], offsets[a + 1], utf8, offsets[b], offsets[b + 1]);
+    }
+
+    /**
+     * Whether each text {@code utf8[offsets[i], offsets[i + 1])} is well-formed UTF-8 (Unicode's table 3-7: no
+     * overlong forms, surrogates or code points past U+10FFFF, no sequence cut short), which is what
+     * {@code new String(bytes, UTF_8)} decodes without a U+FFFD of its own and {@link #encode} spells again
+     * byte for byte.
+     */
+    static boolean wellFormed(byte[] utf8, int[] offsets) {
+        for (int i = 0; i + 1 < offsets.length; i++) {
+            for (int p = offsets[i], end = offsets[i + 1]; p < end; ) {
+                int b = utf8[p] & 0xFF;
+                if (b < 0x80) {
+                    p++;
+                    continue;
+                }
+                int length = b < 0xC2 ? 0 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF5 ? 4 : 0;
+                if (length == 0 || end - p < length) return false;
+                // The second byte's range rules out the overlong forms, surrogates and code points past U+10FFFF.
+                int second = utf8[p + 1] & 0xFF;
+                int low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80, high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+                if (second < low || second > high) return false;
+                for (int k = 2; k < length; k++) {
+                    if ((utf8[p + k] & 0xC0) != 0x80) return false;
+                }
+                p += length;
+            }
+        }
+        return true;
     }
 
     /** The code point at {@code i}, an unpaired surrogate read as U+FFFD. */
