@@ -1,8 +1,8 @@
 package dev.glassbox.interp.cache;
 
-import dev.glassbox.interp.UnknownNameException;
-import dev.glassbox.interp.names.Closest;
+import dev.glassbox.core.Closest;
 import dev.glassbox.core.InvalidInputException;
+import dev.glassbox.interp.UnknownNameException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

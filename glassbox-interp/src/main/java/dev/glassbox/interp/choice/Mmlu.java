@@ -1,9 +1,9 @@
 package dev.glassbox.interp.choice;
 
+import dev.glassbox.core.Closest;
 import dev.glassbox.core.GlassboxException;
 import dev.glassbox.core.InvalidInputException;
 import dev.glassbox.interp.UnknownNameException;
-import dev.glassbox.interp.names.Closest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.glassbox.interp.model;
 
+import dev.glassbox.core.Closest;
 import dev.glassbox.interp.UnknownNameException;
-import dev.glassbox.interp.names.Closest;
 import dev.glassbox.model.Transformer;
 import dev.glassbox.model.generate.LanguageModel;
 import dev.glassbox.model.tokenizer.Tokenizer;

@@ -1,7 +1,7 @@
 package dev.glassbox.interp.model;
 
+import dev.glassbox.core.Closest;
 import dev.glassbox.interp.UnknownNameException;
-import dev.glassbox.interp.names.Closest;
 import java.util.List;
 
 /** Looks up an output label among a model's labels, accepting {@code #i} for index i. */

@@ -1,5 +1,6 @@
 package dev.glassbox.interp.names;
 
+import dev.glassbox.core.Closest;
 import dev.glassbox.interp.UnknownNameException;
 import dev.glassbox.model.TransformerConfig;
 import java.util.ArrayList;

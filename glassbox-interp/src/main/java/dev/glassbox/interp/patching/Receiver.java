@@ -1,7 +1,7 @@
 package dev.glassbox.interp.patching;
 
+import dev.glassbox.core.Closest;
 import dev.glassbox.interp.UnknownNameException;
-import dev.glassbox.interp.names.Closest;
 import dev.glassbox.model.TransformerConfig;
 import dev.glassbox.model.hooks.HookNames;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.glassbox.core.Closest;
 import org.junit.jupiter.api.Test;
 
 class ActivationTest {
@@ -36,9 +37,9 @@ class ActivationTest {
 
     @Test
     void editDistanceCountsEdits() {
-        assertEquals(0, ClosestNames.editDistance("hook_q", "hook_q"));
-        assertEquals(5, ClosestNames.editDistance("blocks.0.hook_q", "blocks.0.attn.hook_q"));
-        assertEquals(1, ClosestNames.editDistance("blocks.7.x", "blocks.1.x"));
+        assertEquals(0, Closest.editDistance("hook_q", "hook_q"));
+        assertEquals(5, Closest.editDistance("blocks.0.hook_q", "blocks.0.attn.hook_q"));
+        assertEquals(1, Closest.editDistance("blocks.7.x", "blocks.1.x"));
     }
 
     @Test

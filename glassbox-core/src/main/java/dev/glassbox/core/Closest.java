@@ -1,4 +1,4 @@
-package dev.glassbox.interp.names;
+package dev.glassbox.core;
 
 import java.util.Collection;
 import java.util.Comparator;
