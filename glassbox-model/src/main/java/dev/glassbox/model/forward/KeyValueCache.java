@@ -81,24 +81,35 @@ public final class KeyValueCache {
     record Head(float[] keys, float[] values, int base, int stride, int length) {}
 
     /**
-     * Key/value head {@code g} of {@code layer}. F32 entries are read where they are; F16 entries are decoded
-     * into {@code keyRoom} and {@code valueRoom} (at least length*dHead long; see {@link #headRoom}), which
-     * keeps what one attention task decodes small enough to stay in its core's cache, and lets tasks on
-     * different heads decode in parallel.
+     * Key/value head {@code g} of {@code layer}. F32 entries are read where they are. F16 entries are decoded
+     * into arrays the calling thread keeps between calls (valid until its next call): one head's entries stay
+     * in the core's cache, tasks on different heads decode in parallel, and a generated token allocates nothing.
      */
-    Head head(int layer, int g, float[] keyRoom, float[] valueRoom) {
+    Head head(int layer, int g) {
         int length = lengths[layer];
         if (precision == Precision.F32) return new Head(keys[layer], values[layer], g * dHead, width, length);
+        DecodeRoom room = DECODE_ROOM.get().atLeast(length * dHead);
         for (int j = 0; j < length; j++) {
-            decode(halfKeys[layer], j * width + g * dHead, keyRoom, j * dHead, dHead);
-            decode(halfValues[layer], j * width + g * dHead, valueRoom, j * dHead, dHead);
+            decode(halfKeys[layer], j * width + g * dHead, room.keys, j * dHead, dHead);
+            decode(halfValues[layer], j * width + g * dHead, room.values, j * dHead, dHead);
         }
-        return new Head(keyRoom, valueRoom, 0, dHead, length);
+        return new Head(room.keys, room.values, 0, dHead, length);
     }
 
-    /** Floats {@link #head} needs as room for one head of {@code layer}: none with F32 storage. */
-    int headRoom(int layer) {
-        return precision == Precision.F32 ? 0 : lengths[layer] * dHead;
+    private static final ThreadLocal<DecodeRoom> DECODE_ROOM = ThreadLocal.withInitial(DecodeRoom::new);
+
+    /** One thread's arrays for a decoded head, grown when a longer cache needs more. */
+    private static final class DecodeRoom {
+        float[] keys = new float[0];
+        float[] values = new float[0];
+
+        DecodeRoom atLeast(int floats) {
+            if (keys.length < floats) {
+                keys = new float[floats];
+                values = new float[floats];
+            }
+            return this;
+        }
     }
 
     /** Appends {@code n} positions of keys and values, each [n][nKvHeads][dHead]. */

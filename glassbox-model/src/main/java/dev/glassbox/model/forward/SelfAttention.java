@@ -86,10 +86,9 @@ final class SelfAttention {
         int align = nKvHeads >= parallel.threads() ? groupSize : 1;
         parallel.forRanges(nHeads, align, (fromHead, toHead) -> {
             float[] row = new float[keyCount];
-            float[] keyRoom = new float[cache.headRoom(layer)], valueRoom = new float[keyRoom.length];
             KeyValueCache.Head kv = null;
             for (int h = fromHead; h < toHead; h++) {
-                if (kv == null || h % groupSize == 0) kv = cache.head(layer, h / groupSize, keyRoom, valueRoom);
+                if (kv == null || h % groupSize == 0) kv = cache.head(layer, h / groupSize);
                 for (int i = 0; i < n; i++) {
                     int first = visible.first(start + i), last = visible.last(start + i, keyCount);
                     scoreRow(q, h, i, kv.keys(), kv.base(), kv.stride(), first, last, row, 0);
